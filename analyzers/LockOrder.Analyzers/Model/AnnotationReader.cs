@@ -1,0 +1,165 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+
+namespace LockOrder.Analyzers.Model
+{
+    /// <summary>
+    /// Decodes LockOrder attributes on methods, once per method per compilation. Malformed attributes (wrong
+    /// argument types, a type that does not exist) are skipped rather than guessed at.
+    /// </summary>
+    internal sealed class AnnotationReader
+    {
+        private readonly ConcurrentDictionary<IMethodSymbol, MethodAnnotations> cache = new ConcurrentDictionary<IMethodSymbol, MethodAnnotations>(SymbolEqualityComparer.Default);
+
+        internal MethodAnnotations Get(IMethodSymbol method)
+        {
+            method = method.OriginalDefinition;
+            if (cache.TryGetValue(method, out var known))
+            {
+                return known;
+            }
+
+            return cache.GetOrAdd(method, Read(method));
+        }
+
+        private static MethodAnnotations Read(IMethodSymbol method)
+        {
+            var contracts = ImmutableArray.CreateBuilder<LockContract>();
+            bool mightFault = false;
+            bool noLockAnalysis = false;
+
+            // Attributes on methods are declared Inherited: an override carries its base member's contract, and an
+            // accessor carries its property's.
+            for (IMethodSymbol? current = method; current is not null; current = current.OverriddenMethod)
+            {
+                AddFrom(current.GetAttributes(), contracts, ref mightFault, ref noLockAnalysis);
+                if (current.AssociatedSymbol is IPropertySymbol property)
+                {
+                    AddFrom(property.GetAttributes(), contracts, ref mightFault, ref noLockAnalysis);
+                }
+
+                if (current.OverriddenMethod is { } overridden && SymbolEqualityComparer.Default.Equals(overridden, current))
+                {
+                    break;
+                }
+            }
+
+            for (INamedTypeSymbol? type = method.ContainingType; type is not null && !noLockAnalysis; type = type.ContainingType)
+            {
+                foreach (var attribute in type.GetAttributes())
+                {
+                    noLockAnalysis |= KnownNames.Is(attribute.AttributeClass, KnownNames.NoLockAnalysis);
+                }
+            }
+
+            if (contracts.Count == 0 && !mightFault && !noLockAnalysis)
+            {
+                return MethodAnnotations.None;
+            }
+
+            return new MethodAnnotations(contracts.ToImmutable(), mightFault, noLockAnalysis);
+        }
+
+        private static void AddFrom(ImmutableArray<AttributeData> attributes, ImmutableArray<LockContract>.Builder contracts, ref bool mightFault, ref bool noLockAnalysis)
+        {
+            foreach (var attribute in attributes)
+            {
+                var attributeClass = attribute.AttributeClass;
+                if (attributeClass is null || attributeClass.ContainingNamespace?.Name != KnownNames.Namespace)
+                {
+                    continue;
+                }
+
+                if (KnownNames.Is(attributeClass, KnownNames.MightFault))
+                {
+                    mightFault = true;
+                }
+                else if (KnownNames.Is(attributeClass, KnownNames.NoLockAnalysis))
+                {
+                    noLockAnalysis = true;
+                }
+                else if (TryGetKind(attributeClass, out var kind) && TryDecode(kind, attribute, out var contract))
+                {
+                    contracts.Add(contract);
+                }
+            }
+        }
+
+        private static bool TryGetKind(INamedTypeSymbol attributeClass, out LockContractKind kind)
+        {
+            switch (attributeClass.Name)
+            {
+                case KnownNames.Acquires: kind = LockContractKind.Acquires; break;
+                case KnownNames.TryAcquires: kind = LockContractKind.TryAcquires; break;
+                case KnownNames.Releases: kind = LockContractKind.Releases; break;
+                case KnownNames.Requires: kind = LockContractKind.Requires; break;
+                case KnownNames.Excludes: kind = LockContractKind.Excludes; break;
+                case KnownNames.MayAcquire: kind = LockContractKind.MayAcquire; break;
+                default: kind = default; return false;
+            }
+
+            return KnownNames.Is(attributeClass, attributeClass.Name);
+        }
+
+        private static bool TryDecode(LockContractKind kind, AttributeData attribute, out LockContract contract)
+        {
+            contract = null!;
+            ITypeSymbol? lockClass = null;
+            LockMode mode = LockMode.Exclusive;
+            bool sawMode = false;
+
+            foreach (var argument in attribute.ConstructorArguments)
+            {
+                if (argument.Kind == TypedConstantKind.Type && argument.Value is ITypeSymbol type)
+                {
+                    if (type.TypeKind == TypeKind.Error)
+                    {
+                        return false;
+                    }
+
+                    lockClass = type;
+                }
+                else if (argument.Kind == TypedConstantKind.Enum && argument.Value is int value && (value == 0 || value == 1))
+                {
+                    mode = (LockMode)value;
+                    sawMode = true;
+                }
+                else
+                {
+                    return false;
+                }
+            }
+
+            bool needsType = kind is LockContractKind.Requires or LockContractKind.Excludes or LockContractKind.MayAcquire;
+            if ((needsType && lockClass is null) || (kind != LockContractKind.Excludes && !sawMode))
+            {
+                return false;
+            }
+
+            bool blocking = kind switch
+            {
+                LockContractKind.Acquires => true,
+                LockContractKind.MayAcquire => true,
+                LockContractKind.TryAcquires => ReadBlocking(attribute),
+                _ => false,
+            };
+
+            contract = new LockContract(kind, lockClass, mode, blocking, attribute);
+            return true;
+        }
+
+        private static bool ReadBlocking(AttributeData attribute)
+        {
+            foreach (var named in attribute.NamedArguments)
+            {
+                if (named.Key == KnownNames.BlockingArgument && named.Value.Value is bool blocking)
+                {
+                    return blocking;
+                }
+            }
+
+            return false;
+        }
+    }
+}

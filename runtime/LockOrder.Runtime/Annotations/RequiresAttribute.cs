@@ -1,0 +1,26 @@
+using System;
+
+namespace LockOrder
+{
+    /// <summary>
+    /// Callers must hold a lock of class <see cref="LockType"/>, at least in <see cref="Mode"/>
+    /// (<see cref="LockMode.Shared"/> is satisfied by either mode). The method's body is analyzed as starting
+    /// with that lock held — e.g. a page-fault handler entered with the address space's <c>MmapLock</c> read-held.
+    /// </summary>
+    [AttributeUsage(AttributeTargets.Method | AttributeTargets.Constructor | AttributeTargets.Property, AllowMultiple = true, Inherited = true)]
+    public sealed class RequiresAttribute : Attribute
+    {
+        /// <summary>Callers must hold a lock of <paramref name="lockType"/> in at least <paramref name="mode"/>.</summary>
+        public RequiresAttribute(Type lockType, LockMode mode)
+        {
+            LockType = lockType;
+            Mode = mode;
+        }
+
+        /// <summary>The lock class that must be held.</summary>
+        public Type LockType { get; }
+
+        /// <summary>The weakest mode that satisfies the contract.</summary>
+        public LockMode Mode { get; }
+    }
+}
