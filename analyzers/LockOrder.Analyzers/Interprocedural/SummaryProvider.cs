@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Threading;
 using LockOrder.Analyzers.Model;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace LockOrder.Analyzers.Interprocedural
 {
@@ -14,9 +15,17 @@ namespace LockOrder.Analyzers.Interprocedural
     {
         private readonly LockModel model;
 
-        internal SummaryProvider(LockModel model) => this.model = model;
+        internal SummaryProvider(LockModel model, AnalyzerOptions options)
+        {
+            this.model = model;
+            _ = options;
+        }
 
-        internal MethodSummary GetSummary(IMethodSymbol callee, CancellationToken cancellationToken)
+        /// <summary>
+        /// The effects of calling <paramref name="callee"/> from code in <paramref name="callerTree"/> (whose
+        /// .editorconfig may turn interprocedural analysis off).
+        /// </summary>
+        internal MethodSummary GetSummary(IMethodSymbol callee, SyntaxTree callerTree, CancellationToken cancellationToken)
         {
             var annotations = model.Annotations.Get(callee);
             if (annotations.IsEmpty)
