@@ -38,7 +38,7 @@ namespace LockOrder.Analyzers.Tests.Robustness.Fuzzing
             var failures = new List<string>();
             foreach (var entry in corpus)
             {
-                var failure = Check(entry.Text, settings.VariantBound, out _);
+                var failure = Check(entry.Text, settings.VariantBound, interprocedural: true, out _);
                 if (failure is not null)
                 {
                     failures.Add(Report(entry.Text, $"unmutated {entry.Name}", Array.Empty<string>(), failure, $"corpus-{failures.Count}"));
@@ -69,7 +69,10 @@ namespace LockOrder.Analyzers.Tests.Robustness.Fuzzing
             {
                 var random = settings.RandomFor(index);
                 var variant = SourceMutator.Mutate(corpus[random.Next(corpus.Length)], random, corpus);
-                var failure = Check(variant.Text, settings.VariantBound, out var run);
+
+                // One variant in four runs with calls carrying annotations only, the escape hatch users turn on.
+                var interprocedural = random.Next(4) != 0;
+                var failure = Check(variant.Text, settings.VariantBound, interprocedural, out var run);
                 analyzed++;
                 foreach (var diagnostic in run?.LockOrderDiagnostics ?? default)
                 {
@@ -79,7 +82,8 @@ namespace LockOrder.Analyzers.Tests.Robustness.Fuzzing
                 if (failure is not null)
                 {
                     var replay = $"seed {settings.Seed}, variant {index} (replay: LOCKORDER_FUZZ_SEED={settings.Seed} LOCKORDER_FUZZ_FIRST={index} LOCKORDER_FUZZ_VARIANTS=1)";
-                    failures.Add(Report(variant.Text, $"{replay} from {variant.Origin.Name}", variant.Mutations, failure, $"seed-{settings.Seed}-variant-{index}"));
+                    var what = $"{replay} from {variant.Origin.Name}{(interprocedural ? string.Empty : ", lockorder.interprocedural = false")}";
+                    failures.Add(Report(variant.Text, what, variant.Mutations, failure, $"seed-{settings.Seed}-variant-{index}"));
                     if (failures.Count == MaxFailures)
                     {
                         break;
@@ -93,9 +97,10 @@ namespace LockOrder.Analyzers.Tests.Robustness.Fuzzing
         }
 
         /// <summary>Analyzes <paramref name="source"/> and offers fixes for what is reported; the failure, if any.</summary>
-        private static string? Check(string source, TimeSpan bound, out AnalysisRun? run)
+        private static string? Check(string source, TimeSpan bound, bool interprocedural, out AnalysisRun? run)
         {
-            run = BoundedAnalysis.Run(BoundedAnalysis.Compile(source), bound);
+            var options = interprocedural ? null : GlobalAnalyzerOptions.Create(new Dictionary<string, string> { ["lockorder.interprocedural"] = "false" });
+            run = BoundedAnalysis.Run(BoundedAnalysis.Compile(source), bound, options);
             if (run.Failure is { } failure)
             {
                 return failure;
