@@ -8,6 +8,25 @@ namespace LockOrder
     /// </summary>
     public static class LockValidator
     {
+        // Read by every acquisition and release: with validation off this is the whole cost, one predictable branch.
+        internal static bool s_enabled;
+
+        internal static void BeforeBlockingAcquire(object lockObject, LockMode mode)
+        {
+        }
+
+        internal static void Acquired(object lockObject, LockMode mode, bool blocking)
+        {
+        }
+
+        internal static void Released(object lockObject, LockMode mode)
+        {
+        }
+
+        internal static void Downgraded(object lockObject)
+        {
+        }
+
         /// <summary>Turns validation on for every thread.</summary>
         public static void Enable() => throw new NotImplementedException();
 
