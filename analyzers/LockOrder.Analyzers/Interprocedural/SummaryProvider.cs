@@ -23,7 +23,8 @@ namespace LockOrder.Analyzers.Interprocedural
     /// of the lock classes the callee's own <c>[Acquires]</c>/blocking <c>[TryAcquires]</c> contracts name are left
     /// out: they are how the body honors the contract, and the flow already checks the order of that acquisition.
     /// One call further out they are effects again — a method that calls an <c>[Acquires(typeof(VmaLock))]</c> helper
-    /// may wait for <c>VmaLock</c>, so its summary says so.
+    /// may wait for <c>VmaLock</c>, so its summary says so. A method declared as a non-blocking try-acquisition
+    /// (<c>[TryAcquires]</c> without <c>Blocking</c>) is taken at its word: its body's acquisitions are no effect.
     /// </para>
     /// <para>
     /// Followed: calls to methods, local functions, constructors, property and event accessors and user-defined
@@ -311,10 +312,11 @@ namespace LockOrder.Analyzers.Interprocedural
             AddOwnEffects(builder, method);
 
             var contractClasses = ContractClasses(method);
+            bool declaredNonBlocking = IsDeclaredNonBlocking(method);
             var name = MethodDisplayName.Of(method);
             foreach (var effect in facts.ContractAcquisitions)
             {
-                if (!IsContractAcquisition(effect, contractClasses))
+                if (!declaredNonBlocking && !IsContractAcquisition(effect, contractClasses))
                 {
                     builder.Add(effect.CalledFrom(name));
                 }
@@ -332,7 +334,7 @@ namespace LockOrder.Analyzers.Interprocedural
                 incomplete |= summary.Incomplete;
                 foreach (var effect in summary.Effects)
                 {
-                    if (!IsContractAcquisition(effect, contractClasses))
+                    if (effect.Kind == CalleeEffectKind.Fault || (!declaredNonBlocking && !IsContractAcquisition(effect, contractClasses)))
                     {
                         builder.Add(effect.CalledFrom(name));
                     }
@@ -361,6 +363,26 @@ namespace LockOrder.Analyzers.Interprocedural
             }
 
             return classes;
+        }
+
+        /// <summary>
+        /// Whether <paramref name="method"/> declares itself a try-acquisition (<c>[TryAcquires]</c> without
+        /// <c>Blocking</c>). Such a method is taken at its word — calling it never waits — so its body's acquisitions
+        /// are not effects of the call. The typical case is a zap loop with a try-only flag (the multi-device hot reset
+        /// calls it in try mode while holding another device's locks): a flow-insensitive summary of its body would
+        /// see the blocking branch too. Faults still count: a try-acquisition does not make user memory safe.
+        /// </summary>
+        private bool IsDeclaredNonBlocking(IMethodSymbol method)
+        {
+            foreach (var contract in model.Annotations.Get(method).Contracts)
+            {
+                if (contract.Kind == LockContractKind.TryAcquires && !contract.Blocking)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private static bool IsContractAcquisition(CalleeEffect effect, List<ITypeSymbol> contractClasses)

@@ -330,6 +330,31 @@ class Device
         }
 
         [Fact]
+        public void DeclaredTryAcquisitionIsTakenAtItsWordButItsFaultsCount()
+        {
+            var test = SummaryTestCompilation.Create(Usings + @"
+class Device
+{
+    private readonly VmaLock vmaLock = new VmaLock();
+    private readonly MmapLock mmapLock = new MmapLock();
+
+    [TryAcquires(typeof(VmaLock), LockMode.Exclusive)]
+    public bool ZapAndLockVmas(bool tryOnly, UserBuffer log)
+    {
+        if (tryOnly) { if (!vmaLock.TryEnter()) return false; }
+        else { vmaLock.Enter(); using (mmapLock.Read()) { } }
+        log.CopyToUser(new byte[1]);
+        return true;
+    }
+
+    public bool HotReset(UserBuffer log) => ZapAndLockVmas(true, log);
+}");
+
+            Assert.Equal(new[] { "fault via Device.ZapAndLockVmas → UserBuffer.CopyToUser" }, Effects(test.Summary("Device", "ZapAndLockVmas")));
+            Assert.Equal(new[] { "fault via Device.HotReset → Device.ZapAndLockVmas → UserBuffer.CopyToUser" }, Effects(test.Summary("Device", "HotReset")));
+        }
+
+        [Fact]
         public void MayAcquireAndMightFaultOnASourceMethodAddToItsBody()
         {
             var test = SummaryTestCompilation.Create(Usings + @"
