@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Immutable;
 using LockOrder.Analyzers.Model;
 using Microsoft.CodeAnalysis;
@@ -10,6 +11,11 @@ namespace LockOrder.Analyzers.Interprocedural
     /// </summary>
     internal sealed class CalleeEffect
     {
+        /// <summary>Paths longer than this keep their head and their last step ("A → B → … → UserBuffer.CopyFromUser").</summary>
+        internal const int MaxPathLength = 12;
+
+        internal const string Elision = "…";
+
         internal CalleeEffect(CalleeEffectKind kind, ITypeSymbol? lockClass, LockMode mode, ImmutableArray<string> path)
         {
             Kind = kind;
@@ -30,5 +36,78 @@ namespace LockOrder.Analyzers.Interprocedural
 
         /// <summary>" via A → B" for a message, or "" when the callee itself is the operation.</summary>
         internal string DescribeVia() => Path.Length <= 1 ? string.Empty : " via " + string.Join(" → ", Path);
+
+        /// <summary>The same effect seen one call further out: <paramref name="caller"/> is prepended to the path.</summary>
+        internal CalleeEffect CalledFrom(string caller)
+        {
+            var path = Path.Insert(0, caller);
+            if (path.Length > MaxPathLength)
+            {
+                // Keep where the path starts (what the user called) and where it ends (what touches the lock or
+                // user memory); the middle of a very deep chain adds nothing to the message.
+                var builder = ImmutableArray.CreateBuilder<string>(MaxPathLength);
+                for (int i = 0; i < MaxPathLength - 2; i++)
+                {
+                    builder.Add(path[i]);
+                }
+
+                builder.Add(Elision);
+                builder.Add(path[path.Length - 1]);
+                path = builder.MoveToImmutable();
+            }
+
+            return new CalleeEffect(Kind, LockClass, Mode, path);
+        }
+
+        /// <summary>
+        /// Whether this effect is a better representative than <paramref name="other"/> of the same kind and lock
+        /// class: the exclusive mode (the stronger claim), then the shorter path, then the ordinal-first path. A total
+        /// order, so that summaries do not depend on the order in which callees were visited.
+        /// </summary>
+        internal bool IsPreferredOver(CalleeEffect other)
+        {
+            if (Mode != other.Mode)
+            {
+                return Mode == LockMode.Exclusive;
+            }
+
+            if (Path.Length != other.Path.Length)
+            {
+                return Path.Length < other.Path.Length;
+            }
+
+            for (int i = 0; i < Path.Length; i++)
+            {
+                int comparison = string.CompareOrdinal(Path[i], other.Path[i]);
+                if (comparison != 0)
+                {
+                    return comparison < 0;
+                }
+            }
+
+            return false;
+        }
+
+        internal bool IsSameAs(CalleeEffect other)
+        {
+            if (Kind != other.Kind || Mode != other.Mode || Path.Length != other.Path.Length
+                || !SymbolEqualityComparer.Default.Equals(LockClass, other.LockClass))
+            {
+                return false;
+            }
+
+            for (int i = 0; i < Path.Length; i++)
+            {
+                if (!string.Equals(Path[i], other.Path[i], StringComparison.Ordinal))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        public override string ToString() =>
+            (Kind == CalleeEffectKind.Fault ? "fault" : "acquire " + LockClass?.Name + " (" + Mode + ")") + " via " + string.Join(" → ", Path);
     }
 }

@@ -17,5 +17,42 @@ namespace LockOrder.Analyzers.Interprocedural
 
         /// <summary>A bound (depth, size) was reached while computing the summary; the effects may be missing some.</summary>
         internal bool Incomplete { get; }
+
+        /// <summary>Whether the method may touch user memory (take MmapLock for read through a page fault).</summary>
+        internal bool MayFault
+        {
+            get
+            {
+                foreach (var effect in Effects)
+                {
+                    if (effect.Kind == CalleeEffectKind.Fault)
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+        }
+
+        internal bool IsSameAs(MethodSummary other)
+        {
+            if (Incomplete != other.Incomplete || Effects.Length != other.Effects.Length)
+            {
+                return false;
+            }
+
+            for (int i = 0; i < Effects.Length; i++)
+            {
+                if (!Effects[i].IsSameAs(other.Effects[i]))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        public override string ToString() => (Incomplete ? "incomplete: " : string.Empty) + string.Join("; ", Effects);
     }
 }

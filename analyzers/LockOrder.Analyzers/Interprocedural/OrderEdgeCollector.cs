@@ -1,7 +1,14 @@
 using System;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text;
 using System.Threading;
+using LockOrder.Analyzers.Model;
+using LockOrder.Analyzers.Rules;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace LockOrder.Analyzers.Interprocedural
 {
@@ -10,9 +17,32 @@ namespace LockOrder.Analyzers.Interprocedural
     /// that at compilation end inversions between methods (LOCK008) can be found: A → B in one method and B → A in
     /// another deadlock when they run at the same time, even though each method alone looks fine.
     /// </summary>
+    /// <remarks>
+    /// One collector per compilation. It keeps one sighting per class pair (the first in source order), so memory
+    /// is bounded by the number of lock-class pairs, not by the size of the code. Which edges make a LOCK008: an
+    /// edge against the declared order is already LOCK001 at its site, so it is left out of the graph; every cycle
+    /// that remains necessarily has an edge between classes with no declared order between them — the inversion
+    /// nobody declared, e.g. the 2024 four-lock cycle closing through an undeclared bus lock → MmapLock edge.
+    /// </remarks>
     internal sealed class OrderEdgeCollector
     {
-        private readonly ConcurrentBag<ObservedEdge> edges = new ConcurrentBag<ObservedEdge>();
+        private readonly ConcurrentDictionary<ClassPair, ObservedEdge> edges = new ConcurrentDictionary<ClassPair, ObservedEdge>();
+
+        /// <summary>A collector that learns the declared order from <see cref="Model"/> once it is set.</summary>
+        internal OrderEdgeCollector()
+        {
+        }
+
+        internal OrderEdgeCollector(LockModel model)
+        {
+            Model = model;
+        }
+
+        /// <summary>
+        /// The compilation's lock model, whose declared order decides which edges are already LOCK001. Without it,
+        /// every observed edge takes part in cycles.
+        /// </summary>
+        internal LockModel? Model { get; set; }
 
         /// <summary>
         /// Records that <paramref name="acquired"/> was taken (blocking) at <paramref name="acquiredAt"/> while
@@ -21,36 +51,144 @@ namespace LockOrder.Analyzers.Interprocedural
         /// </summary>
         internal void Record(ITypeSymbol held, ITypeSymbol acquired, Location heldAt, Location acquiredAt, string via)
         {
-            edges.Add(new ObservedEdge(held, acquired, heldAt, acquiredAt, via));
+            // The same class twice is LOCK004's business, not an order between two classes.
+            if (SymbolEqualityComparer.Default.Equals(held, acquired) || held.TypeKind == TypeKind.Error || acquired.TypeKind == TypeKind.Error)
+            {
+                return;
+            }
+
+            var edge = new ObservedEdge(held, acquired, heldAt, acquiredAt, via ?? string.Empty);
+            edges.AddOrUpdate(new ClassPair(held, acquired), edge, (_, known) => edge.IsPreferredOver(known) ? edge : known);
         }
 
         /// <summary>Reports each cycle among classes with no declared order between them, once (LOCK008).</summary>
-        internal void ReportInversions(Action<Diagnostic> report, CancellationToken cancellationToken)
-        {
-            _ = report;
-            _ = cancellationToken;
-        }
+        internal void ReportInversions(Action<Diagnostic> report, CancellationToken cancellationToken) =>
+            ReportInversions(report, Model?.Order, cancellationToken);
 
-        private sealed class ObservedEdge
+        /// <summary>Reports each cycle that <paramref name="order"/> does not already make a LOCK001, once (LOCK008).</summary>
+        internal void ReportInversions(Action<Diagnostic> report, DeclaredOrder? order, CancellationToken cancellationToken)
         {
-            internal ObservedEdge(ITypeSymbol held, ITypeSymbol acquired, Location heldAt, Location acquiredAt, string via)
+            var graph = edges.Values
+                .Where(e => order is null || !order.IsBefore(e.Acquired, e.Held))
+                .ToList();
+            if (graph.Count < 2)
             {
-                Held = held;
-                Acquired = acquired;
-                HeldAt = heldAt;
-                AcquiredAt = acquiredAt;
-                Via = via;
+                return;
             }
 
-            internal ITypeSymbol Held { get; }
+            foreach (var cycle in InversionCycleFinder.Find(graph, cancellationToken))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                report(CreateDiagnostic(cycle, cancellationToken));
+            }
+        }
 
-            internal ITypeSymbol Acquired { get; }
+        private static Diagnostic CreateDiagnostic(List<ObservedEdge> cycle, CancellationToken cancellationToken)
+        {
+            var classes = new StringBuilder(DeclaredOrder.Display(cycle[0].Held));
+            foreach (var edge in cycle)
+            {
+                classes.Append(" → ").Append(DeclaredOrder.Display(edge.Acquired));
+            }
 
-            internal Location HeldAt { get; }
+            var sightings = string.Join(", ", cycle.Select(edge => Describe(edge, cancellationToken)));
+            return Diagnostic.Create(
+                Descriptors.InversionBetweenMethods,
+                cycle[0].AcquiredAt,
+                cycle.Skip(1).Select(e => e.AcquiredAt),
+                classes.ToString(),
+                sightings);
+        }
 
-            internal Location AcquiredAt { get; }
+        /// <summary>"A → B in Device.Reset via Bus.Lock (Device.cs:12)".</summary>
+        private static string Describe(ObservedEdge edge, CancellationToken cancellationToken)
+        {
+            var text = new StringBuilder()
+                .Append(DeclaredOrder.Display(edge.Held)).Append(" → ").Append(DeclaredOrder.Display(edge.Acquired));
+            var member = EnclosingMember(edge.AcquiredAt, cancellationToken);
+            if (member.Length > 0)
+            {
+                text.Append(" in ").Append(member);
+            }
 
-            internal string Via { get; }
+            text.Append(edge.DescribeVia());
+            if (edge.AcquiredAt.IsInSource)
+            {
+                var line = edge.AcquiredAt.GetLineSpan();
+                text.Append(" (").Append(Path.GetFileName(line.Path)).Append(':').Append(line.StartLinePosition.Line + 1).Append(')');
+            }
+
+            return text.ToString();
+        }
+
+        /// <summary>The member a location lies in, from syntax alone ("Device.Reset", "Device.Reset.Zap" for a local function).</summary>
+        private static string EnclosingMember(Location location, CancellationToken cancellationToken)
+        {
+            if (!location.IsInSource || location.SourceTree is null)
+            {
+                return string.Empty;
+            }
+
+            var root = location.SourceTree.GetRoot(cancellationToken);
+            if (location.SourceSpan.Start >= root.FullSpan.End)
+            {
+                return string.Empty;
+            }
+
+            var names = new List<string>();
+            for (var node = root.FindToken(location.SourceSpan.Start).Parent; node is not null; node = node.Parent)
+            {
+                switch (node)
+                {
+                    case LocalFunctionStatementSyntax local:
+                        names.Add(local.Identifier.ValueText);
+                        break;
+                    case MethodDeclarationSyntax method:
+                        names.Add(method.Identifier.ValueText);
+                        break;
+                    case ConstructorDeclarationSyntax constructor:
+                        names.Add(constructor.Identifier.ValueText);
+                        break;
+                    case PropertyDeclarationSyntax property:
+                        names.Add(property.Identifier.ValueText);
+                        break;
+                    case IndexerDeclarationSyntax:
+                        names.Add("this[]");
+                        break;
+                    case OperatorDeclarationSyntax @operator:
+                        names.Add("operator " + @operator.OperatorToken.ValueText);
+                        break;
+                    case EventDeclarationSyntax @event:
+                        names.Add(@event.Identifier.ValueText);
+                        break;
+                    case BaseTypeDeclarationSyntax type:
+                        names.Add(type.Identifier.ValueText);
+                        break;
+                }
+            }
+
+            names.Reverse();
+            return string.Join(".", names);
+        }
+
+        private readonly struct ClassPair : IEquatable<ClassPair>
+        {
+            private readonly ITypeSymbol held;
+            private readonly ITypeSymbol acquired;
+
+            internal ClassPair(ITypeSymbol held, ITypeSymbol acquired)
+            {
+                this.held = held;
+                this.acquired = acquired;
+            }
+
+            public bool Equals(ClassPair other) =>
+                SymbolEqualityComparer.Default.Equals(held, other.held) && SymbolEqualityComparer.Default.Equals(acquired, other.acquired);
+
+            public override bool Equals(object? obj) => obj is ClassPair other && Equals(other);
+
+            public override int GetHashCode() =>
+                (SymbolEqualityComparer.Default.GetHashCode(held) * 31) + SymbolEqualityComparer.Default.GetHashCode(acquired);
         }
     }
 }

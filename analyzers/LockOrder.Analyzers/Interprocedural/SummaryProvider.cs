@@ -1,51 +1,481 @@
+using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
 using LockOrder.Analyzers.Model;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace LockOrder.Analyzers.Interprocedural
 {
     /// <summary>
-    /// Method summaries for one compilation, cached and safe under concurrent execution.
-    /// For now a callee contributes only its annotations ([MayAcquire], [MightFault]); summaries computed from
-    /// bodies in the same compilation replace this.
+    /// Method summaries for one compilation, cached and safe under concurrent execution: what calling a method may
+    /// do to the caller's locks — which lock classes it may wait for, whether it may touch user memory — computed
+    /// from its body, transitively through everything it calls, recursion included.
     /// </summary>
+    /// <remarks>
+    /// <para>
+    /// Division of work with the flow analysis, so that nothing is reported twice: at a call the flow applies the
+    /// callee's own contracts itself — <c>[Acquires]</c>, <c>[TryAcquires]</c> (with the order check for a blocking
+    /// one), <c>[Releases]</c>, <c>[Requires]</c>, <c>[Excludes]</c>. A summary is everything else the call may do:
+    /// the callee's <c>[MayAcquire]</c> and <c>[MightFault]</c>, and the effects of its body. The body's acquisitions
+    /// of the lock classes the callee's own <c>[Acquires]</c>/blocking <c>[TryAcquires]</c> contracts name are left
+    /// out: they are how the body honors the contract, and the flow already checks the order of that acquisition.
+    /// One call further out they are effects again — a method that calls an <c>[Acquires(typeof(VmaLock))]</c> helper
+    /// may wait for <c>VmaLock</c>, so its summary says so. A method declared as a non-blocking try-acquisition
+    /// (<c>[TryAcquires]</c> without <c>Blocking</c>) is taken at its word: its body's acquisitions are no effect.
+    /// </para>
+    /// <para>
+    /// Followed: calls to methods, local functions, constructors, property and event accessors and user-defined
+    /// operators and conversions whose bodies are in this compilation, including virtual ones (the called member's
+    /// body is one the call may run; overrides carry the called member's annotations but their bodies are not
+    /// consulted). Not followed, annotations only: methods from metadata, abstract, extern and interface members,
+    /// members without a body and <c>[NoLockAnalysis]</c> members. Lambdas and local functions created in a body are
+    /// not run by it (deferred execution) and are not folded in. Try-acquisitions never block and are no effect.
+    /// </para>
+    /// <para>
+    /// Bounds (no input makes this unbounded): at most <see cref="BodyEffectWalker.MaxOperationsPerBody"/> operations
+    /// per body, <see cref="MaxMethodsPerComputation"/> methods explored per request, <see cref="MaxFixpointIterations"/>
+    /// rounds per group of mutually recursive methods, <see cref="CalleeEffect.MaxPathLength"/> steps per path.
+    /// Past a bound the summary is marked <see cref="MethodSummary.Incomplete"/> and has fewer effects, never invented
+    /// ones; a summary cut short by the per-request bound is not cached, so a later request can still complete it.
+    /// </para>
+    /// </remarks>
     internal sealed class SummaryProvider
     {
+        internal const int MaxMethodsPerComputation = 4096;
+
+        internal const int MaxFixpointIterations = 64;
+
+        private static readonly BodyFacts NotAnalyzable = new BodyFacts(ImmutableArray<CalleeEffect>.Empty, ImmutableArray<IMethodSymbol>.Empty, incomplete: false);
+
         private readonly LockModel model;
+        private readonly AnalyzerOptions? options;
+        private readonly ConcurrentDictionary<IMethodSymbol, MethodSummary> summaries = new ConcurrentDictionary<IMethodSymbol, MethodSummary>(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<IMethodSymbol, MethodSummary> annotationSummaries = new ConcurrentDictionary<IMethodSymbol, MethodSummary>(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<IMethodSymbol, BodyFacts> bodyFacts = new ConcurrentDictionary<IMethodSymbol, BodyFacts>(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> semanticModels = new ConcurrentDictionary<SyntaxTree, SemanticModel>();
+        private readonly ConcurrentDictionary<SyntaxTree, bool> enabledByTree = new ConcurrentDictionary<SyntaxTree, bool>();
 
         internal SummaryProvider(LockModel model, AnalyzerOptions options)
         {
             this.model = model;
-            _ = options;
+            this.options = options;
         }
 
         /// <summary>
         /// The effects of calling <paramref name="callee"/> from code in <paramref name="callerTree"/> (whose
-        /// .editorconfig may turn interprocedural analysis off).
+        /// .editorconfig may turn interprocedural analysis off: then only the callee's annotations count).
         /// </summary>
         internal MethodSummary GetSummary(IMethodSymbol callee, SyntaxTree callerTree, CancellationToken cancellationToken)
         {
-            var annotations = model.Annotations.Get(callee);
+            callee = Normalize(callee);
+            if (!enabledByTree.GetOrAdd(callerTree, tree => InterproceduralOption.IsEnabled(options, tree)))
+            {
+                return GetAnnotationSummary(callee);
+            }
+
+            return GetSummary(callee, cancellationToken);
+        }
+
+        /// <summary>The effects of calling <paramref name="callee"/>, following its body when the compilation has it.</summary>
+        internal MethodSummary GetSummary(IMethodSymbol callee, CancellationToken cancellationToken)
+        {
+            callee = Normalize(callee);
+            if (summaries.TryGetValue(callee, out var known))
+            {
+                return known;
+            }
+
+            if (GetFacts(callee, cancellationToken) == NotAnalyzable)
+            {
+                return GetAnnotationSummary(callee);
+            }
+
+            return Compute(callee, cancellationToken);
+        }
+
+        /// <summary>The member whose annotations and body a call to <paramref name="method"/> reaches.</summary>
+        internal static IMethodSymbol Normalize(IMethodSymbol method)
+        {
+            method = method.ReducedFrom ?? method;
+            method = method.OriginalDefinition;
+            return method.PartialImplementationPart ?? method;
+        }
+
+        /// <summary>What the annotations alone say a call may do: <c>[MightFault]</c> and <c>[MayAcquire]</c>.</summary>
+        internal MethodSummary GetAnnotationSummary(IMethodSymbol callee)
+        {
+            callee = Normalize(callee);
+            if (annotationSummaries.TryGetValue(callee, out var known))
+            {
+                return known;
+            }
+
+            var builder = new EffectSetBuilder();
+            AddOwnEffects(builder, callee);
+            var effects = builder.ToImmutable();
+            return annotationSummaries.GetOrAdd(callee, effects.IsEmpty ? MethodSummary.Empty : new MethodSummary(effects, incomplete: false));
+        }
+
+        private void AddOwnEffects(EffectSetBuilder builder, IMethodSymbol method)
+        {
+            var annotations = model.Annotations.Get(method);
             if (annotations.IsEmpty)
             {
-                return MethodSummary.Empty;
+                return;
             }
 
-            var name = ImmutableArray.Create(callee.ContainingType?.Name + "." + callee.Name);
-            var effects = ImmutableArray.CreateBuilder<CalleeEffect>();
+            var name = ImmutableArray.Create(MethodDisplayName.Of(method));
             if (annotations.MightFault)
             {
-                effects.Add(new CalleeEffect(CalleeEffectKind.Fault, null, LockMode.Shared, name));
+                builder.Add(new CalleeEffect(CalleeEffectKind.Fault, null, LockMode.Shared, name));
             }
 
-            foreach (var contract in annotations.OfKind(LockContractKind.MayAcquire))
+            foreach (var contract in annotations.Contracts)
             {
-                effects.Add(new CalleeEffect(CalleeEffectKind.Acquire, contract.LockClass, contract.Mode, name));
+                if (contract.Kind == LockContractKind.MayAcquire && contract.LockClass is { TypeKind: not TypeKind.Error } lockClass)
+                {
+                    builder.Add(new CalleeEffect(CalleeEffectKind.Acquire, lockClass, contract.Mode, name));
+                }
+            }
+        }
+
+        /// <summary>
+        /// Summaries of <paramref name="root"/> and of every method it reaches that is not summarized yet: Tarjan's
+        /// strongly connected components over the call graph (an explicit stack, so deep call chains cannot overflow
+        /// the thread's stack), each component solved bottom-up by a bounded fixpoint.
+        /// </summary>
+        private MethodSummary Compute(IMethodSymbol root, CancellationToken cancellationToken)
+        {
+            var comparer = SymbolEqualityComparer.Default;
+            var index = new Dictionary<IMethodSymbol, int>(comparer);
+            var lowLink = new Dictionary<IMethodSymbol, int>(comparer);
+            var onStack = new HashSet<IMethodSymbol>(comparer);
+            var componentStack = new Stack<IMethodSymbol>();
+            var frames = new Stack<Frame>();
+            var solved = new Dictionary<IMethodSymbol, MethodSummary>(comparer);
+            var cutShort = new HashSet<IMethodSymbol>(comparer);
+            var tainted = new HashSet<IMethodSymbol>(comparer);
+
+            Enter(root, GetFacts(root, cancellationToken));
+            while (frames.Count > 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var frame = frames.Peek();
+                if (frame.NextCallee < frame.Facts.Callees.Length)
+                {
+                    var callee = frame.Facts.Callees[frame.NextCallee++];
+                    if (summaries.ContainsKey(callee) || solved.ContainsKey(callee))
+                    {
+                        continue;
+                    }
+
+                    if (index.TryGetValue(callee, out int calleeIndex))
+                    {
+                        if (onStack.Contains(callee) && calleeIndex < lowLink[frame.Method])
+                        {
+                            lowLink[frame.Method] = calleeIndex;
+                        }
+
+                        continue;
+                    }
+
+                    var facts = GetFacts(callee, cancellationToken);
+                    if (facts == NotAnalyzable)
+                    {
+                        continue;
+                    }
+
+                    if (index.Count >= MaxMethodsPerComputation)
+                    {
+                        // Left unexplored: the caller's summary is incomplete, and (being an artifact of where this
+                        // request started) is not cached.
+                        cutShort.Add(frame.Method);
+                        continue;
+                    }
+
+                    Enter(callee, facts);
+                    continue;
+                }
+
+                frames.Pop();
+                if (frames.Count > 0)
+                {
+                    var parent = frames.Peek().Method;
+                    if (lowLink[frame.Method] < lowLink[parent])
+                    {
+                        lowLink[parent] = lowLink[frame.Method];
+                    }
+                }
+
+                if (lowLink[frame.Method] == index[frame.Method])
+                {
+                    var component = new List<IMethodSymbol>();
+                    IMethodSymbol member;
+                    do
+                    {
+                        member = componentStack.Pop();
+                        onStack.Remove(member);
+                        component.Add(member);
+                    }
+                    while (!comparer.Equals(member, frame.Method));
+
+                    Solve(component, solved, cutShort, tainted, cancellationToken);
+                }
             }
 
-            return new MethodSummary(effects.ToImmutable(), incomplete: false);
+            // The root is the first method entered, so its component is the last one solved.
+            return solved[root];
+
+            void Enter(IMethodSymbol method, BodyFacts facts)
+            {
+                index[method] = lowLink[method] = index.Count;
+                componentStack.Push(method);
+                onStack.Add(method);
+                frames.Push(new Frame(method, facts));
+            }
+        }
+
+        /// <summary>
+        /// Solves one group of mutually recursive methods (or a single method): every member starts from its own
+        /// annotations and grows by its callees' effects until nothing changes. Effect sets only grow and each
+        /// effect's representative only improves in a fixed total order, so the rounds converge; the cap is a guard.
+        /// </summary>
+        private void Solve(List<IMethodSymbol> component, Dictionary<IMethodSymbol, MethodSummary> solved, HashSet<IMethodSymbol> cutShort, HashSet<IMethodSymbol> tainted, CancellationToken cancellationToken)
+        {
+            var comparer = SymbolEqualityComparer.Default;
+            var current = new Dictionary<IMethodSymbol, MethodSummary>(comparer);
+            bool isTainted = false;
+            foreach (var member in component)
+            {
+                current[member] = GetAnnotationSummary(member);
+                isTainted |= cutShort.Contains(member);
+                foreach (var callee in GetFacts(member, cancellationToken).Callees)
+                {
+                    isTainted |= tainted.Contains(callee);
+                }
+            }
+
+            bool converged = false;
+            for (int round = 0; round < MaxFixpointIterations && !converged; round++)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                converged = true;
+                foreach (var member in component)
+                {
+                    var next = Compose(member, cutShort.Contains(member), Lookup, cancellationToken);
+                    if (!next.IsSameAs(current[member]))
+                    {
+                        current[member] = next;
+                        converged = false;
+                    }
+                }
+            }
+
+            foreach (var member in component)
+            {
+                var summary = current[member];
+                if (!converged && !summary.Incomplete)
+                {
+                    summary = new MethodSummary(summary.Effects, incomplete: true);
+                }
+
+                solved[member] = summary;
+                if (isTainted)
+                {
+                    tainted.Add(member);
+                }
+                else
+                {
+                    summaries.TryAdd(member, summary);
+                }
+            }
+
+            MethodSummary? Lookup(IMethodSymbol callee)
+            {
+                if (current.TryGetValue(callee, out var inComponent) || solved.TryGetValue(callee, out inComponent) || summaries.TryGetValue(callee, out inComponent))
+                {
+                    return inComponent;
+                }
+
+                return GetFacts(callee, cancellationToken) == NotAnalyzable ? GetAnnotationSummary(callee) : null;
+            }
+        }
+
+        private MethodSummary Compose(IMethodSymbol method, bool cutShort, System.Func<IMethodSymbol, MethodSummary?> lookup, CancellationToken cancellationToken)
+        {
+            var facts = GetFacts(method, cancellationToken);
+            var builder = new EffectSetBuilder();
+            bool incomplete = facts.Incomplete || cutShort;
+            AddOwnEffects(builder, method);
+
+            var contractClasses = ContractClasses(method);
+            bool declaredNonBlocking = IsDeclaredNonBlocking(method);
+            var name = MethodDisplayName.Of(method);
+            foreach (var effect in facts.ContractAcquisitions)
+            {
+                if (!declaredNonBlocking && !IsContractAcquisition(effect, contractClasses))
+                {
+                    builder.Add(effect.CalledFrom(name));
+                }
+            }
+
+            foreach (var callee in facts.Callees)
+            {
+                var summary = lookup(callee);
+                if (summary is null)
+                {
+                    incomplete = true;
+                    continue;
+                }
+
+                incomplete |= summary.Incomplete;
+                foreach (var effect in summary.Effects)
+                {
+                    if (effect.Kind == CalleeEffectKind.Fault || (!declaredNonBlocking && !IsContractAcquisition(effect, contractClasses)))
+                    {
+                        builder.Add(effect.CalledFrom(name));
+                    }
+                }
+            }
+
+            var effects = builder.ToImmutable();
+            return effects.IsEmpty && !incomplete ? MethodSummary.Empty : new MethodSummary(effects, incomplete);
+        }
+
+        /// <summary>The lock classes <paramref name="method"/> itself promises to acquire (the flow checks those at the call).</summary>
+        private List<ITypeSymbol> ContractClasses(IMethodSymbol method)
+        {
+            var classes = new List<ITypeSymbol>();
+            var annotations = model.Annotations.Get(method);
+            foreach (var contract in annotations.Contracts)
+            {
+                if (BodyEffectWalker.IsBlockingAcquisition(contract, annotations))
+                {
+                    for (ITypeSymbol? lockClass = contract.LockClass ?? method.ContainingType; lockClass is not null; lockClass = contract.LockClass is null ? lockClass.BaseType : null)
+                    {
+                        // A receiver contract on a derived lock class is honored by calling the base class's Enter.
+                        classes.Add(lockClass);
+                    }
+                }
+            }
+
+            return classes;
+        }
+
+        /// <summary>
+        /// Whether <paramref name="method"/> declares itself a try-acquisition (<c>[TryAcquires]</c> without
+        /// <c>Blocking</c>). Such a method is taken at its word — calling it never waits — so its body's acquisitions
+        /// are not effects of the call. The typical case is a zap loop with a try-only flag (the multi-device hot reset
+        /// calls it in try mode while holding another device's locks): a flow-insensitive summary of its body would
+        /// see the blocking branch too. Faults still count: a try-acquisition does not make user memory safe.
+        /// </summary>
+        private bool IsDeclaredNonBlocking(IMethodSymbol method)
+        {
+            foreach (var contract in model.Annotations.Get(method).Contracts)
+            {
+                if (contract.Kind == LockContractKind.TryAcquires && !contract.Blocking)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool IsContractAcquisition(CalleeEffect effect, List<ITypeSymbol> contractClasses)
+        {
+            if (effect.Kind != CalleeEffectKind.Acquire || contractClasses.Count == 0)
+            {
+                return false;
+            }
+
+            foreach (var lockClass in contractClasses)
+            {
+                if (SymbolEqualityComparer.Default.Equals(lockClass, effect.LockClass))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private BodyFacts GetFacts(IMethodSymbol method, CancellationToken cancellationToken)
+        {
+            if (bodyFacts.TryGetValue(method, out var known))
+            {
+                return known;
+            }
+
+            var body = FindBody(method, cancellationToken);
+            var facts = body is null ? NotAnalyzable : BodyEffectWalker.Walk(body, method, model.Annotations, cancellationToken);
+            return bodyFacts.GetOrAdd(method, facts);
+        }
+
+        private IOperation? FindBody(IMethodSymbol method, CancellationToken cancellationToken)
+        {
+            if (method.IsAbstract || method.IsExtern || method.ContainingType?.TypeKind == TypeKind.Interface
+                || model.Annotations.Get(method).NoLockAnalysis)
+            {
+                return null;
+            }
+
+            foreach (var reference in method.DeclaringSyntaxReferences)
+            {
+                var node = reference.GetSyntax(cancellationToken);
+                bool hasBody = node switch
+                {
+                    BaseMethodDeclarationSyntax declaration => declaration.Body is not null || declaration.ExpressionBody is not null,
+                    AccessorDeclarationSyntax accessor => accessor.Body is not null || accessor.ExpressionBody is not null,
+                    LocalFunctionStatementSyntax local => local.Body is not null || local.ExpressionBody is not null,
+                    ArrowExpressionClauseSyntax => true,
+                    _ => false,
+                };
+
+                if (!hasBody || !model.Compilation.ContainsSyntaxTree(node.SyntaxTree))
+                {
+                    continue;
+                }
+
+                var operation = GetSemanticModel(node.SyntaxTree).GetOperation(node, cancellationToken);
+                if (operation is not null)
+                {
+                    return operation;
+                }
+            }
+
+            return null;
+        }
+
+        private SemanticModel GetSemanticModel(SyntaxTree tree)
+        {
+            if (semanticModels.TryGetValue(tree, out var known))
+            {
+                return known;
+            }
+
+#pragma warning disable RS1030 // Interprocedural analysis must see callee bodies, which live in trees other than the one being analyzed; the models are cached per compilation.
+            var semanticModel = model.Compilation.GetSemanticModel(tree);
+#pragma warning restore RS1030
+            return semanticModels.GetOrAdd(tree, semanticModel);
+        }
+
+        private sealed class Frame
+        {
+            internal Frame(IMethodSymbol method, BodyFacts facts)
+            {
+                Method = method;
+                Facts = facts;
+            }
+
+            internal IMethodSymbol Method { get; }
+
+            internal BodyFacts Facts { get; }
+
+            internal int NextCallee { get; set; }
         }
     }
 }

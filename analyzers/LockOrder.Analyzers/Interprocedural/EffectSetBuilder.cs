@@ -1,0 +1,66 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+
+namespace LockOrder.Analyzers.Interprocedural
+{
+    /// <summary>
+    /// Collects the effects of one summary, keeping one representative per kind and lock class (see
+    /// <see cref="CalleeEffect.IsPreferredOver"/>): what matters at a call site is which lock classes the callee may
+    /// wait for and whether it may fault, not every path by which it does so.
+    /// </summary>
+    internal sealed class EffectSetBuilder
+    {
+        private CalleeEffect? fault;
+        private readonly Dictionary<ITypeSymbol, CalleeEffect> acquisitions = new Dictionary<ITypeSymbol, CalleeEffect>(SymbolEqualityComparer.Default);
+
+        internal void Add(CalleeEffect effect)
+        {
+            if (effect.Kind == CalleeEffectKind.Fault)
+            {
+                if (fault is null || effect.IsPreferredOver(fault))
+                {
+                    fault = effect;
+                }
+
+                return;
+            }
+
+            if (effect.LockClass is null)
+            {
+                return;
+            }
+
+            if (!acquisitions.TryGetValue(effect.LockClass, out var known) || effect.IsPreferredOver(known))
+            {
+                acquisitions[effect.LockClass] = effect;
+            }
+        }
+
+        internal void AddRange(IEnumerable<CalleeEffect> effects)
+        {
+            foreach (var effect in effects)
+            {
+                Add(effect);
+            }
+        }
+
+        /// <summary>The effects in a fixed order: the fault first, then acquisitions by lock class name.</summary>
+        internal ImmutableArray<CalleeEffect> ToImmutable()
+        {
+            var result = ImmutableArray.CreateBuilder<CalleeEffect>(acquisitions.Count + (fault is null ? 0 : 1));
+            if (fault is not null)
+            {
+                result.Add(fault);
+            }
+
+            result.AddRange(acquisitions.Values.OrderBy(e => SortKey(e.LockClass!), StringComparer.Ordinal));
+            return result.MoveToImmutable();
+        }
+
+        internal static string SortKey(ITypeSymbol lockClass) =>
+            lockClass.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + "," + lockClass.ContainingAssembly?.Identity.Name;
+    }
+}
