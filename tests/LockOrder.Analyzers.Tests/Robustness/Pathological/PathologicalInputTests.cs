@@ -24,21 +24,21 @@ namespace LockOrder.Analyzers.Tests.Robustness.Pathological
         public void MethodOf20000StatementsIsAnalyzed()
         {
             var source = PathologicalSources.HugeMethod(statements: 20_000);
-            Analyze(source, mayBeIncomplete: false, exerciseFixes: true);
+            Analyze(source, Completeness.Complete, exerciseFixes: true);
         }
 
         [Fact]
         public void UsingScopesNested500DeepAreAnalyzed()
         {
             var source = PathologicalSources.NestedUsings(depth: 500);
-            Analyze(source, mayBeIncomplete: false, exerciseFixes: true);
+            Analyze(source, Completeness.Complete, exerciseFixes: true);
         }
 
         [Fact]
         public void LoopWith1000TryAcquisitionsIsAnalyzed()
         {
             var source = PathologicalSources.LoopOfTryAcquisitions(tries: 1_000);
-            Analyze(source, mayBeIncomplete: false, exerciseFixes: true);
+            Analyze(source, Completeness.Complete, exerciseFixes: true);
         }
 
         [Fact]
@@ -46,14 +46,14 @@ namespace LockOrder.Analyzers.Tests.Robustness.Pathological
         {
             // The fault is 2,500 calls deep: past the summary depth, the analysis may stop short and say so.
             var source = PathologicalSources.CallCycle(methods: 5_000);
-            Analyze(source, mayBeIncomplete: true, exerciseFixes: true);
+            Analyze(source, Completeness.MayBeIncomplete, exerciseFixes: true);
         }
 
         [Fact]
         public void SwitchWith5000CasesIsAnalyzed()
         {
             var source = PathologicalSources.HugeSwitch(cases: 5_000);
-            Analyze(source, mayBeIncomplete: false, exerciseFixes: true);
+            Analyze(source, Completeness.Complete, exerciseFixes: true);
         }
 
         [Fact]
@@ -61,28 +61,28 @@ namespace LockOrder.Analyzers.Tests.Robustness.Pathological
         {
             var source = PathologicalSources.HugeFile(lines: 100_000);
             Assert.True(source.Count(character => character == '\n') >= 100_000);
-            Analyze(source, mayBeIncomplete: false, exerciseFixes: false);
+            Analyze(source, Completeness.Complete, exerciseFixes: false);
         }
 
         [Fact]
         public void AnnotationsNamingTypesThatDoNotExistAreTolerated()
         {
             var source = PathologicalSources.AnnotationsNamingMissingTypes();
-            Analyze(source, mayBeIncomplete: false, exerciseFixes: true, exactWithinType: "RealViolation");
+            Analyze(source, Completeness.Complete, exerciseFixes: true, exactWithinType: "RealViolation");
         }
 
         [Fact]
         public void AnnotationsWithArgumentsOfTheWrongTypeAreTolerated()
         {
             var source = PathologicalSources.AnnotationsWithWrongArguments();
-            Analyze(source, mayBeIncomplete: false, exerciseFixes: true, exactWithinType: "RealViolation");
+            Analyze(source, Completeness.Complete, exerciseFixes: true, exactWithinType: "RealViolation");
         }
 
-        private void Analyze(string source, bool mayBeIncomplete, bool exerciseFixes, string? exactWithinType = null)
+        private void Analyze(string source, Completeness completeness, bool exerciseFixes, string? exactWithinType = null)
         {
             // Nullable off: the compiler's own nullable analysis is superlinear on these shapes and is not under test.
             var run = BoundedAnalysis.Run(BoundedAnalysis.Compile(source, nullable: false), Bound);
-            output.WriteLine(ExpectedDiagnostics.Verify(run, mayBeIncomplete, exactWithinType));
+            output.WriteLine(ExpectedDiagnostics.Verify(run, completeness, exactWithinType));
             if (exerciseFixes)
             {
                 var failures = CodeFixExerciser.Exercise(source, run, Bound, maxDiagnostics: 1);
