@@ -35,8 +35,16 @@ namespace LockOrder
                 return false;
             }
 
-            // Most releases undo the latest acquisition, so search from the top.
-            for (int i = holds._count - 1; i >= 0; i--)
+            // Most releases undo the latest acquisition: that case is a compare and a decrement.
+            int top = holds._count - 1;
+            if (top >= 0 && ReferenceEquals(holds._holds[top], semaphore))
+            {
+                holds._holds[top] = null!;
+                holds._count = top;
+                return true;
+            }
+
+            for (int i = top - 1; i >= 0; i--)
             {
                 if (ReferenceEquals(holds._holds[i], semaphore))
                 {

@@ -328,7 +328,7 @@ namespace LockOrder.Runtime.Tests.Locks
             int readers = 0;
             int writers = 0;
             int overlaps = 0;
-            var start = new Barrier(6);
+            using var start = new Barrier(6);
             var tasks = new System.Threading.Tasks.Task[6];
             for (int t = 0; t < tasks.Length; t++)
             {
