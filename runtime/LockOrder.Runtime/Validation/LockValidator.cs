@@ -215,7 +215,8 @@ namespace LockOrder
         internal static void Acquired(object lockObject, LockMode mode, bool blocking)
         {
             var stack = HeldLockStack.ForCurrentThread(Volatile.Read(ref s_epoch));
-            var where = stack.TakePending(lockObject);
+            // Only a blocking acquisition was checked (and its stack captured) before it waited.
+            var where = blocking ? stack.TakePending(lockObject) : LockReport.Capture();
             stack.Push(new HeldLock(lockObject, mode, viaTry: !blocking, where));
         }
 
