@@ -33,6 +33,7 @@ namespace LockOrder.Analyzers.Tests.Robustness
         [Fact]
         public void TypingTheSampleDeviceNeverCrashesAndEveryStepFinishesWithinTheBound()
         {
+            Assert.NotEmpty(LockOrderComponents.CreateAnalyzers());
             var sample = SeedPrograms.Device.Replace("\r\n", "\n", StringComparison.Ordinal);
             var windowStart = sample.IndexOf("    // Drop VmaLock", StringComparison.Ordinal);
             var windowEnd = sample.IndexOf("    public void WriteCommand", StringComparison.Ordinal);

@@ -67,11 +67,10 @@ namespace LockOrder.Analyzers.Tests.Robustness.Fuzzing
             var analyzed = 0;
             for (var index = settings.First; index < settings.First + settings.Variants && stopwatch.Elapsed < settings.Budget; index++)
             {
-                var random = settings.RandomFor(index);
-                var variant = SourceMutator.Mutate(corpus[random.Next(corpus.Length)], random, corpus);
+                var variant = SourceMutator.Variant(settings, index, corpus);
 
                 // One variant in four runs with calls carrying annotations only, the escape hatch users turn on.
-                var interprocedural = random.Next(4) != 0;
+                var interprocedural = index % 4 != 0;
                 var failure = Check(variant.Text, settings.VariantBound, interprocedural, out var run);
                 analyzed++;
                 foreach (var diagnostic in run?.LockOrderDiagnostics ?? default)

@@ -35,13 +35,16 @@ namespace LockOrder.Analyzers.Tests.Robustness.Fuzzing
 
         internal TimeSpan VariantBound { get; }
 
-        internal static FuzzSettings FromEnvironment() =>
+        internal static FuzzSettings FromEnvironment() => From(Environment.GetEnvironmentVariable);
+
+        /// <summary>The settings <paramref name="variable"/> (an environment lookup) gives.</summary>
+        internal static FuzzSettings From(Func<string, string?> variable) =>
             new FuzzSettings(
-                Read("LOCKORDER_FUZZ_SEED", 20261125),
-                Read("LOCKORDER_FUZZ_FIRST", 0),
-                Read("LOCKORDER_FUZZ_VARIANTS", 3000),
-                TimeSpan.FromSeconds(Read("LOCKORDER_FUZZ_SECONDS", 90)),
-                TimeSpan.FromSeconds(Read("LOCKORDER_FUZZ_BOUND_SECONDS", 10)));
+                Read(variable, "LOCKORDER_FUZZ_SEED", 20261125),
+                Read(variable, "LOCKORDER_FUZZ_FIRST", 0),
+                Read(variable, "LOCKORDER_FUZZ_VARIANTS", 3000),
+                TimeSpan.FromSeconds(Read(variable, "LOCKORDER_FUZZ_SECONDS", 90)),
+                TimeSpan.FromSeconds(Read(variable, "LOCKORDER_FUZZ_BOUND_SECONDS", 10)));
 
         /// <summary>The random source of variant <paramref name="index"/>: independent of every other variant.</summary>
         internal Random RandomFor(int index) => new Random(unchecked((Seed * 1_000_003) ^ (index * -1_640_531_535)));
@@ -49,9 +52,9 @@ namespace LockOrder.Analyzers.Tests.Robustness.Fuzzing
         public override string ToString() =>
             $"seed {Seed}, variants {First}..{First + Variants - 1}, budget {Budget.TotalSeconds:F0} s, bound {VariantBound.TotalSeconds:F0} s per variant";
 
-        private static int Read(string name, int fallback)
+        private static int Read(Func<string, string?> variable, string name, int fallback)
         {
-            var value = Environment.GetEnvironmentVariable(name);
+            var value = variable(name);
             if (string.IsNullOrWhiteSpace(value))
             {
                 return fallback;

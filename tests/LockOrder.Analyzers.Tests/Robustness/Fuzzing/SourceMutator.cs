@@ -59,6 +59,13 @@ namespace LockOrder.Analyzers.Tests.Robustness.Fuzzing
             " #if DEBUG\n", "\n#endif\n", " /* ", " */ ", " \"", " '", " @\"", " \"\"\"", " {", " }", " (", " )", " ;", " ,", " <", " >",
         };
 
+        /// <summary>Variant <paramref name="index"/> of the fuzz run <paramref name="settings"/> describe: the same text on every replay.</summary>
+        internal static MutatedSource Variant(FuzzSettings settings, int index, IReadOnlyList<CorpusEntry> corpus)
+        {
+            var random = settings.RandomFor(index);
+            return Mutate(corpus[random.Next(corpus.Count)], random, corpus);
+        }
+
         internal static MutatedSource Mutate(CorpusEntry origin, Random random, IReadOnlyList<CorpusEntry> corpus)
         {
             var text = origin.Text;

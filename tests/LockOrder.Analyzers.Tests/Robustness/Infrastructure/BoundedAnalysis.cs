@@ -62,10 +62,22 @@ namespace LockOrder.Analyzers.Tests.Robustness.Infrastructure
         /// Analyzes <paramref name="compilation"/>; the run is stopped (and reported as timed out) at
         /// <paramref name="bound"/>. <paramref name="cancellationToken"/> is the caller's own cancellation.
         /// </summary>
-        internal static AnalysisRun Run(Compilation compilation, TimeSpan bound, AnalyzerOptions? options = null, CancellationToken cancellationToken = default)
+        internal static AnalysisRun Run(Compilation compilation, TimeSpan bound, AnalyzerOptions? options = null, CancellationToken cancellationToken = default) =>
+            Run(compilation, LockOrderComponents.CreateAnalyzers(), bound, CancellationGrace, options, cancellationToken);
+
+        /// <summary>
+        /// Runs <paramref name="analyzers"/> (the harness's own tests pass analyzers that misbehave on purpose); an
+        /// analysis still running <paramref name="grace"/> after <paramref name="bound"/> cancelled it counts as hung.
+        /// </summary>
+        internal static AnalysisRun Run(
+            Compilation compilation,
+            ImmutableArray<DiagnosticAnalyzer> analyzers,
+            TimeSpan bound,
+            TimeSpan grace,
+            AnalyzerOptions? options = null,
+            CancellationToken cancellationToken = default)
         {
             var crashes = new ConcurrentQueue<string>();
-            var analyzers = LockOrderComponents.CreateAnalyzers();
             var withAnalyzers = compilation.WithAnalyzers(
                 analyzers,
                 new CompilationWithAnalyzersOptions(
@@ -80,12 +92,12 @@ namespace LockOrder.Analyzers.Tests.Robustness.Infrastructure
             using var linked = CancellationTokenSource.CreateLinkedTokenSource(boundSource.Token, cancellationToken);
             var stopwatch = Stopwatch.StartNew();
             var analysis = Task.Run(() => withAnalyzers.GetAnalyzerDiagnosticsAsync(linked.Token));
-            var finished = Task.WaitAny(new Task[] { analysis }, bound + CancellationGrace) == 0;
+            var finished = Task.WaitAny(new Task[] { analysis }, bound + grace) == 0;
             stopwatch.Stop();
 
             if (!finished)
             {
-                crashes.Enqueue($"the analysis ignored cancellation: still running {CancellationGrace.TotalSeconds:F0} s after its {bound.TotalSeconds:F0} s bound cancelled it");
+                crashes.Enqueue($"the analysis ignored cancellation: still running {grace.TotalSeconds:F0} s after its {bound.TotalSeconds:F0} s bound cancelled it");
                 return new AnalysisRun(compilation, ImmutableArray<Diagnostic>.Empty, crashes.ToImmutableArray(), timedOut: true, cancelled: false, stopwatch.Elapsed);
             }
 
