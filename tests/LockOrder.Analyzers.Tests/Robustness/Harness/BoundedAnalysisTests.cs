@@ -52,7 +52,8 @@ namespace LockOrder.Analyzers.Tests.Robustness.Harness
             var analyzer = new MisbehavingAnalyzer();
             try
             {
-                var run = Run(Program.Replace("=> Throw()", "=> Report()"), analyzer, TimeSpan.FromSeconds(1));
+                // The bound must leave the driver time to reach the blocking action, cold start included.
+                var run = Run(Program.Replace("=> Throw()", "=> Report()"), analyzer, TimeSpan.FromSeconds(10));
 
                 Assert.True(analyzer.Blocking.IsSet, "the blocking action never ran");
                 Assert.True(run.TimedOut);
@@ -64,7 +65,11 @@ namespace LockOrder.Analyzers.Tests.Robustness.Harness
             }
         }
 
-        private static AnalysisRun Run(string source, DiagnosticAnalyzer analyzer, TimeSpan bound) =>
-            BoundedAnalysis.Run(BoundedAnalysis.Compile(source), ImmutableArray.Create(analyzer), bound, grace: TimeSpan.FromSeconds(2));
+        private static AnalysisRun Run(string source, DiagnosticAnalyzer analyzer, TimeSpan bound)
+        {
+            var compilation = BoundedAnalysis.Compile(source);
+            Assert.Empty(compilation.GetDiagnostics().Where(diagnostic => diagnostic.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error));
+            return BoundedAnalysis.Run(compilation, ImmutableArray.Create(analyzer), bound, grace: TimeSpan.FromSeconds(2));
+        }
     }
 }

@@ -25,7 +25,7 @@ namespace LockOrder.Analyzers.Tests.Robustness.Harness
                 var replay = Variant(FuzzSettings.From(name => name == "LOCKORDER_FUZZ_FIRST" ? index.ToString(System.Globalization.CultureInfo.InvariantCulture) : null), index, corpus);
 
                 Assert.Equal(first.Origin.Name, replay.Origin.Name);
-                Assert.Equal(first.Mutations, replay.Mutations);
+                Assert.Equal(first.Mutations.ToArray(), replay.Mutations.ToArray());
                 Assert.Equal(first.Text, replay.Text);
             }
         }
