@@ -9,10 +9,13 @@ namespace LockOrder
     /// </summary>
     internal static class LockMisuse
     {
-        internal static SynchronizationLockException Create(string lockName, string lockKind, LockMode mode, string operation, string problem)
+        internal static SynchronizationLockException Create(object lockObject, string lockName, string lockKind, LockMode mode, string operation, string problem)
         {
+            // The class is what the order is declared on; a custom name only tells instances apart.
+            string className = lockObject.GetType().Name;
+            string shown = lockName == className ? className : $"{className}: {lockName}";
             return new SynchronizationLockException(
-                $"{operation} on {lockKind} '{lockName}' ({ModeName(mode)}): {problem} (thread {Environment.CurrentManagedThreadId}).");
+                $"{operation} on {lockKind} '{shown}' ({ModeName(mode)}): {problem} (thread {Environment.CurrentManagedThreadId}).");
         }
 
         internal static string ModeName(LockMode mode) => mode == LockMode.Exclusive ? "exclusive" : "shared";

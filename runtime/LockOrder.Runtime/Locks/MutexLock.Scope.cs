@@ -33,7 +33,7 @@ namespace LockOrder
 
                 if (_disposed)
                 {
-                    throw LockMisuse.Create(mutex.Name, "MutexLock", LockMode.Exclusive, "Scope.Dispose", "the scope was already disposed");
+                    throw LockMisuse.Create(mutex, mutex.Name, "MutexLock", LockMode.Exclusive, "Scope.Dispose", "the scope was already disposed");
                 }
 
                 _disposed = true;

@@ -126,7 +126,7 @@ namespace LockOrder
         {
             if (Volatile.Read(ref _owner) != Environment.CurrentManagedThreadId)
             {
-                throw LockMisuse.Create(Name, Kind, LockMode.Exclusive, "Exit", "the calling thread does not hold it");
+                throw LockMisuse.Create(this, Name, Kind, LockMode.Exclusive, "Exit", "the calling thread does not hold it");
             }
 
             Release();
@@ -137,6 +137,7 @@ namespace LockOrder
             if (Volatile.Read(ref _owner) != Environment.CurrentManagedThreadId || _releases != releasesAtAcquisition)
             {
                 throw LockMisuse.Create(
+                    this,
                     Name,
                     Kind,
                     LockMode.Exclusive,
@@ -172,7 +173,7 @@ namespace LockOrder
             if (Volatile.Read(ref _owner) == thread)
             {
                 // Waiting would never end: the only thread that could release the lock is this one.
-                throw LockMisuse.Create(Name, Kind, LockMode.Exclusive, "Enter", "the calling thread already holds it and MutexLock is not recursive");
+                throw LockMisuse.Create(this, Name, Kind, LockMode.Exclusive, "Enter", "the calling thread already holds it and MutexLock is not recursive");
             }
 
             var spin = default(SpinWait);

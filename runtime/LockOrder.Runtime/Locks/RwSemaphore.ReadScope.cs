@@ -28,7 +28,7 @@ namespace LockOrder
 
                 if (_disposed)
                 {
-                    throw LockMisuse.Create(semaphore.Name, "RwSemaphore", LockMode.Shared, "ReadScope.Dispose", "the scope was already disposed");
+                    throw LockMisuse.Create(semaphore, semaphore.Name, "RwSemaphore", LockMode.Shared, "ReadScope.Dispose", "the scope was already disposed");
                 }
 
                 _disposed = true;

@@ -33,7 +33,7 @@ namespace LockOrder
 
                 if (_disposed)
                 {
-                    throw LockMisuse.Create(semaphore.Name, "RwSemaphore", LockMode.Exclusive, "WriteScope.Dispose", "the scope was already disposed");
+                    throw LockMisuse.Create(semaphore, semaphore.Name, "RwSemaphore", LockMode.Exclusive, "WriteScope.Dispose", "the scope was already disposed");
                 }
 
                 _disposed = true;

@@ -294,6 +294,7 @@ namespace LockOrder
                 || _writeReleases != writeReleasesAtAcquisition)
             {
                 throw LockMisuse.Create(
+                    this,
                     Name,
                     Kind,
                     LockMode.Exclusive,
@@ -308,12 +309,12 @@ namespace LockOrder
         {
             if ((Volatile.Read(ref _state) & WriterBit) == 0)
             {
-                throw LockMisuse.Create(Name, Kind, LockMode.Exclusive, operation, "it is not write-held");
+                throw LockMisuse.Create(this, Name, Kind, LockMode.Exclusive, operation, "it is not write-held");
             }
 
             if (Volatile.Read(ref _writeOwner) != Environment.CurrentManagedThreadId)
             {
-                throw LockMisuse.Create(Name, Kind, LockMode.Exclusive, operation, "the calling thread does not own the write hold");
+                throw LockMisuse.Create(this, Name, Kind, LockMode.Exclusive, operation, "the calling thread does not own the write hold");
             }
         }
 
@@ -321,7 +322,7 @@ namespace LockOrder
         {
             if (!ThreadReadHolds.Remove(this))
             {
-                throw LockMisuse.Create(Name, Kind, LockMode.Shared, operation, problem);
+                throw LockMisuse.Create(this, Name, Kind, LockMode.Shared, operation, problem);
             }
 
             if (LockValidator.s_enabled)
@@ -372,7 +373,7 @@ namespace LockOrder
             int thread = Environment.CurrentManagedThreadId;
             if (Volatile.Read(ref _writeOwner) == thread)
             {
-                throw LockMisuse.Create(Name, Kind, LockMode.Shared, "EnterRead", "the calling thread holds it for write and would wait for itself");
+                throw LockMisuse.Create(this, Name, Kind, LockMode.Shared, "EnterRead", "the calling thread holds it for write and would wait for itself");
             }
 
             // Readers racing each other on the state word: retry while nobody writes or queues.
@@ -397,12 +398,12 @@ namespace LockOrder
         {
             if (Volatile.Read(ref _writeOwner) == thread)
             {
-                throw LockMisuse.Create(Name, Kind, LockMode.Exclusive, "EnterWrite", "the calling thread already holds it for write and RwSemaphore is not recursive");
+                throw LockMisuse.Create(this, Name, Kind, LockMode.Exclusive, "EnterWrite", "the calling thread already holds it for write and RwSemaphore is not recursive");
             }
 
             if (ThreadReadHolds.Contains(this))
             {
-                throw LockMisuse.Create(Name, Kind, LockMode.Exclusive, "EnterWrite", "the calling thread holds it for read and would wait for itself (there is no upgrade)");
+                throw LockMisuse.Create(this, Name, Kind, LockMode.Exclusive, "EnterWrite", "the calling thread holds it for read and would wait for itself (there is no upgrade)");
             }
 
             var spin = default(SpinWait);

@@ -27,6 +27,22 @@ namespace LockOrder.Runtime.Tests.Locks
         }
 
         [Fact]
+        public void Misuse_of_a_named_lock_names_both_its_class_and_the_instance()
+        {
+            var mutex = new DeviceLock("0000:03:00.0");
+            Assert.Equal("0000:03:00.0", mutex.Name);
+            var error = Assert.Throws<SynchronizationLockException>(mutex.Exit);
+            Assert.Contains("'DeviceLock: 0000:03:00.0'", error.Message, StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public void Unnamed_lock_is_named_after_its_class()
+        {
+            Assert.Equal("VmaLock", new VmaLock().Name);
+            Assert.Equal("MemoryLock", new MemoryLock().Name);
+        }
+
+        [Fact]
         public void Mutex_enter_by_its_holder_throws_instead_of_waiting_for_itself()
         {
             var mutex = new VmaLock();
