@@ -25,10 +25,17 @@ namespace LockOrder.Benchmarks.AnalyzerCost
 
         private static readonly CSharpParseOptions ParseOptions = new CSharpParseOptions(LanguageVersion.Latest);
 
+        // As the .NET SDK builds: CS1701/CS1702 (LockOrder.Runtime's net8.0 build unified with this framework's
+        // reference assemblies) are suppressed there by default, so they are no part of the compiler's cost here either.
         private static readonly CSharpCompilationOptions CompilationOptions = new CSharpCompilationOptions(
             OutputKind.DynamicallyLinkedLibrary,
             nullableContextOptions: NullableContextOptions.Enable,
-            concurrentBuild: false);
+            concurrentBuild: false,
+            specificDiagnosticOptions: new Dictionary<string, ReportDiagnostic>
+            {
+                ["CS1701"] = ReportDiagnostic.Suppress,
+                ["CS1702"] = ReportDiagnostic.Suppress,
+            });
 
         private readonly IReadOnlyList<MetadataReference> _references;
         private readonly ImmutableArray<DiagnosticAnalyzer> _analyzers;

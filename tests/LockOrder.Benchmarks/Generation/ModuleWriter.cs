@@ -136,6 +136,18 @@ namespace LockOrder.Benchmarks.Generation
             w.Close();
             w.Blank();
             w.Line("public int Recorded => _history.Count;");
+            if (hasLocks)
+            {
+                // Every state field is both written and read somewhere, so the generated code compiles without warnings.
+                w.Line("public int State => _mappings + _presentVmas + (_memoryEnabled ? 1 : 0);");
+                w.Blank();
+                w.Line("public void Clear()");
+                w.Open();
+                w.Line("_mappings = 0;");
+                w.Line("_presentVmas = 0;");
+                w.Line("_memoryEnabled = false;");
+                w.Close();
+            }
             foreach (var method in methods)
             {
                 w.Blank();
