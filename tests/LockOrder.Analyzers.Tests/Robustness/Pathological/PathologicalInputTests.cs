@@ -1,0 +1,93 @@
+using System;
+using System.Linq;
+using LockOrder.Analyzers.Tests.Robustness.Infrastructure;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace LockOrder.Analyzers.Tests.Robustness.Pathological
+{
+    /// <summary>
+    /// Inputs at the extremes — huge methods, deep nesting, long call cycles, huge files, nonsense annotations — must
+    /// be analyzed without a crash, within a deadlock-style bound, and still with the right diagnostics (or, past a
+    /// documented bound, fewer diagnostics plus LOCK011; never a wrong one).
+    /// </summary>
+    public sealed class PathologicalInputTests
+    {
+        /// <summary>Far beyond any expected duration: only a hang or a runaway analysis reaches it.</summary>
+        private static readonly TimeSpan Bound = TimeSpan.FromSeconds(60);
+
+        private readonly ITestOutputHelper output;
+
+        public PathologicalInputTests(ITestOutputHelper output) => this.output = output;
+
+        [Fact]
+        public void MethodOf20000StatementsIsAnalyzed()
+        {
+            var source = PathologicalSources.HugeMethod(statements: 20_000);
+            Analyze(source, Completeness.Complete, exerciseFixes: true);
+        }
+
+        [Fact]
+        public void UsingScopesNested500DeepAreAnalyzed()
+        {
+            var source = PathologicalSources.NestedUsings(depth: 500);
+            Analyze(source, Completeness.Complete, exerciseFixes: true);
+        }
+
+        [Fact]
+        public void LoopWith1000TryAcquisitionsIsAnalyzed()
+        {
+            var source = PathologicalSources.LoopOfTryAcquisitions(tries: 1_000);
+            Analyze(source, Completeness.Complete, exerciseFixes: true);
+        }
+
+        [Fact]
+        public void CallCycleOf5000MethodsTouchingUserMemoryIsAnalyzed()
+        {
+            // The fault is 2,500 calls deep: past the summary depth, the analysis may stop short and say so.
+            var source = PathologicalSources.CallCycle(methods: 5_000);
+            Analyze(source, Completeness.MayBeIncomplete, exerciseFixes: true);
+        }
+
+        [Fact]
+        public void SwitchWith5000CasesIsAnalyzed()
+        {
+            var source = PathologicalSources.HugeSwitch(cases: 5_000);
+            Analyze(source, Completeness.Complete, exerciseFixes: true);
+        }
+
+        [Fact]
+        public void FileOf100000LinesIsAnalyzed()
+        {
+            var source = PathologicalSources.HugeFile(lines: 100_000);
+            Assert.True(source.Count(character => character == '\n') >= 100_000);
+            Analyze(source, Completeness.Complete, exerciseFixes: false);
+        }
+
+        [Fact]
+        public void AnnotationsNamingTypesThatDoNotExistAreTolerated()
+        {
+            var source = PathologicalSources.AnnotationsNamingMissingTypes();
+            Analyze(source, Completeness.Complete, exerciseFixes: true, exactWithinType: "RealViolation");
+        }
+
+        [Fact]
+        public void AnnotationsWithArgumentsOfTheWrongTypeAreTolerated()
+        {
+            var source = PathologicalSources.AnnotationsWithWrongArguments();
+            Analyze(source, Completeness.Complete, exerciseFixes: true, exactWithinType: "RealViolation");
+        }
+
+        private void Analyze(string source, Completeness completeness, bool exerciseFixes, string? exactWithinType = null)
+        {
+            // Nullable off: the compiler's own nullable analysis is superlinear on these shapes and is not under test.
+            var run = BoundedAnalysis.Run(BoundedAnalysis.Compile(source, nullable: false), Bound);
+            output.WriteLine(ExpectedDiagnostics.Verify(run, completeness, exactWithinType));
+            if (exerciseFixes)
+            {
+                var failures = CodeFixExerciser.Exercise(source, run, Bound, maxDiagnostics: 1);
+                Assert.True(failures.IsEmpty, string.Join(Environment.NewLine, failures));
+            }
+        }
+    }
+}
