@@ -57,7 +57,9 @@ namespace LockOrder.Analyzers.Tests.Robustness.Bounds
 
         private void Verify(string source, Completeness completeness, params string[] correctAnywhere)
         {
-            var run = BoundedAnalysis.Run(BoundedAnalysis.Compile(source, nullable: false), Bound);
+            var compilation = BoundedAnalysis.Compile(source, nullable: false);
+            ValidInput.AssertCompiles(compilation);
+            var run = BoundedAnalysis.Run(compilation, Bound);
             output.WriteLine(ExpectedDiagnostics.Verify(run, completeness, exactWithinType: null, correctAnywhere));
         }
     }

@@ -81,7 +81,14 @@ namespace LockOrder.Analyzers.Tests.Robustness.Pathological
         private void Analyze(string source, Completeness completeness, bool exerciseFixes, string? exactWithinType = null)
         {
             // Nullable off: the compiler's own nullable analysis is superlinear on these shapes and is not under test.
-            var run = BoundedAnalysis.Run(BoundedAnalysis.Compile(source, nullable: false), Bound);
+            var compilation = BoundedAnalysis.Compile(source, nullable: false);
+            if (exactWithinType is null)
+            {
+                // A generated input that does not compile would test error recovery, not the extreme it is named after.
+                ValidInput.AssertCompiles(compilation);
+            }
+
+            var run = BoundedAnalysis.Run(compilation, Bound);
             output.WriteLine(ExpectedDiagnostics.Verify(run, completeness, exactWithinType));
             if (exerciseFixes)
             {
