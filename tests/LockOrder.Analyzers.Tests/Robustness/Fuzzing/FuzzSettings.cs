@@ -9,8 +9,9 @@ namespace LockOrder.Analyzers.Tests.Robustness.Fuzzing
     /// <list type="bullet">
     /// <item><c>LOCKORDER_FUZZ_SEED</c> (default 20261125) — the seed; variant <c>i</c> depends only on the seed, <c>i</c> and the corpus.</item>
     /// <item><c>LOCKORDER_FUZZ_FIRST</c> (default 0) — the first variant index (replay: set it to the failing index).</item>
-    /// <item><c>LOCKORDER_FUZZ_VARIANTS</c> (default 3000) — at most this many variants.</item>
-    /// <item><c>LOCKORDER_FUZZ_SECONDS</c> (default 90) — stop starting new variants after this long.</item>
+    /// <item><c>LOCKORDER_FUZZ_VARIANTS</c> (default 2000) — at most this many variants.</item>
+    /// <item><c>LOCKORDER_FUZZ_SECONDS</c> (default 150) — stop starting new variants after this long, so CI on a slow or
+    /// busy machine stays within a few minutes (each variant still depends only on the seed and its index).</item>
     /// <item><c>LOCKORDER_FUZZ_BOUND_SECONDS</c> (default 10) — a variant whose analysis or fixes take longer fails.</item>
     /// </list>
     /// </summary>
@@ -42,8 +43,8 @@ namespace LockOrder.Analyzers.Tests.Robustness.Fuzzing
             new FuzzSettings(
                 Read(variable, "LOCKORDER_FUZZ_SEED", 20261125),
                 Read(variable, "LOCKORDER_FUZZ_FIRST", 0),
-                Read(variable, "LOCKORDER_FUZZ_VARIANTS", 3000),
-                TimeSpan.FromSeconds(Read(variable, "LOCKORDER_FUZZ_SECONDS", 90)),
+                Read(variable, "LOCKORDER_FUZZ_VARIANTS", 2000),
+                TimeSpan.FromSeconds(Read(variable, "LOCKORDER_FUZZ_SECONDS", 150)),
                 TimeSpan.FromSeconds(Read(variable, "LOCKORDER_FUZZ_BOUND_SECONDS", 10)));
 
         /// <summary>The random source of variant <paramref name="index"/>: independent of every other variant.</summary>
