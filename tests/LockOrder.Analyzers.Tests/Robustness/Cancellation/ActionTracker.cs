@@ -38,18 +38,21 @@ namespace LockOrder.Analyzers.Tests.Robustness.Cancellation
 
         internal void Run(string kind, ISymbol? symbol, CancellationToken cancellationToken, Action action)
         {
-            Starting?.Invoke(kind, symbol);
-            var cancelledAtStart = cancellationToken.IsCancellationRequested;
+            // Counted as running before Starting is told: Starting may cancel the analysis, and the caller must not
+            // find the tracker idle before this action has run and been recorded.
             lock (gate)
             {
                 running++;
                 idle.Reset();
             }
 
+            var cancelledAtStart = false;
             var outcome = "returned";
             var stopwatch = Stopwatch.StartNew();
             try
             {
+                Starting?.Invoke(kind, symbol);
+                cancelledAtStart = cancellationToken.IsCancellationRequested;
                 action();
             }
             catch (OperationCanceledException)
