@@ -99,6 +99,12 @@ namespace LockOrder.Benchmarks.LockCost
             output.WriteLine(string.Format(inv, "validator on / off: MemoryLock read ×{0:F1}, VmaLock ×{1:F1}", validatorMemory, validatorVma));
             output.WriteLine(string.Format(inv, "validator on: MemoryLock read / ReaderWriterLockSlim read: ratio {0:F2}", Net(on, MemoryRead) / Net(off, RwlsRead)));
             output.WriteLine(string.Format(inv, "validator on: VmaLock / System.Threading.Lock: ratio {0:F2}", Net(on, Vma) / Net(off, ThreadingLock)));
+            // Cross-check for a loaded machine: the fastest round of each case is the one least disturbed by other work.
+            output.WriteLine(string.Format(
+                inv,
+                "fastest rounds (validator off): MemoryLock read / ReaderWriterLockSlim read {0:F2}, VmaLock / System.Threading.Lock {1:F2}",
+                NetMin(off, MemoryRead) / NetMin(off, RwlsRead),
+                NetMin(off, Vma) / NetMin(off, ThreadingLock)));
             double r1 = Net(off, MemoryRead) / Net(off, RwlsRead);
             double r2 = Net(off, Vma) / Net(off, ThreadingLock);
             output.WriteLine(string.Format(
@@ -134,6 +140,9 @@ namespace LockOrder.Benchmarks.LockCost
         /// <summary>Nanoseconds of the lock operations alone: the case's median less the empty loop's.</summary>
         private static double Net(IReadOnlyList<CaseResult> results, string name) =>
             Math.Max(Find(results, name).MedianNs - Find(results, EmptyLoop).MedianNs, 0.01);
+
+        private static double NetMin(IReadOnlyList<CaseResult> results, string name) =>
+            Math.Max(Find(results, name).MinNs - Find(results, EmptyLoop).MinNs, 0.01);
 
         private static CaseResult Find(IReadOnlyList<CaseResult> results, string name) =>
             results.First(r => r.Name == name);
