@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using LockOrder.Analyzers.Tests.Robustness.Fuzzing;
 using LockOrder.Analyzers.Tests.Robustness.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
@@ -12,18 +11,29 @@ using Xunit.Abstractions;
 namespace LockOrder.Analyzers.Tests.Robustness
 {
     /// <summary>
-    /// In the IDE the analyzer sees every prefix of a file as it is typed. This types the sample device
-    /// (<see cref="SeedPrograms.Device"/>, about 3 KB: the fault path, the drop-and-retake zap loop, the command write,
-    /// the BAR loop and the two-device try-lock) into an empty document, reparsing incrementally and reanalyzing after
-    /// each step as an editor does. To keep the run bounded it types one character at a time through the zap loop —
-    /// the method with the most lock-state changes, where half-typed enter/exit pairs and loops are densest — and 16
-    /// characters at a time elsewhere.
+    /// In the IDE the analyzer sees every prefix of a file as it is typed. This types a real sample file — the
+    /// four-lock cycle of <c>samples/BrokenDriver/BusResetCycle.cs</c>, in its project next to the sample's other
+    /// files — into an empty document one character at a time, reparsing incrementally and reanalyzing the document
+    /// after each keystroke as an editor does.
     /// </summary>
     public sealed class TypingSimulationTests
     {
-        private const int ChunkOutsideWindow = 16;
+        private const string SampleFolder = "samples/BrokenDriver";
 
-        /// <summary>Generous, for a 3 KB document: only a hang or a runaway analysis reaches it.</summary>
+        private const string TypedFile = "BusResetCycle.cs";
+
+        /// <summary>What <c>ImplicitUsings</c> gives an SDK project, as the samples are built.</summary>
+        private const string ImplicitUsings = """
+            global using global::System;
+            global using global::System.Collections.Generic;
+            global using global::System.IO;
+            global using global::System.Linq;
+            global using global::System.Net.Http;
+            global using global::System.Threading;
+            global using global::System.Threading.Tasks;
+            """;
+
+        /// <summary>Generous, for one small document: only a hang or a runaway analysis reaches it.</summary>
         private static readonly TimeSpan StepBound = TimeSpan.FromSeconds(10);
 
         private readonly ITestOutputHelper output;
@@ -31,48 +41,60 @@ namespace LockOrder.Analyzers.Tests.Robustness
         public TypingSimulationTests(ITestOutputHelper output) => this.output = output;
 
         [Fact]
-        public void TypingTheSampleDeviceNeverCrashesAndEveryStepFinishesWithinTheBound()
+        public void TypingARealSampleNeverCrashesAndEveryKeystrokeIsAnalyzedWithinTheBound()
         {
             Assert.NotEmpty(LockOrderComponents.CreateAnalyzers());
-            var sample = SeedPrograms.Device.Replace("\r\n", "\n", StringComparison.Ordinal);
-            var windowStart = sample.IndexOf("    // Drop VmaLock", StringComparison.Ordinal);
-            var windowEnd = sample.IndexOf("    public void WriteCommand", StringComparison.Ordinal);
-            Assert.True(windowStart > 0 && windowEnd > windowStart);
+            var folder = Path.Combine(RepositoryRoot.Path, SampleFolder);
+            var sample = File.ReadAllText(Path.Combine(folder, TypedFile)).Replace("\r\n", "\n", StringComparison.Ordinal);
+            var project = Directory.EnumerateFiles(folder, "*.cs")
+                .Where(path => Path.GetFileName(path) != TypedFile)
+                .OrderBy(path => path, StringComparer.Ordinal)
+                .Select(path => BoundedAnalysis.Parse(File.ReadAllText(path), Path.GetFileName(path)))
+                .Append(BoundedAnalysis.Parse(ImplicitUsings, "GlobalUsings.g.cs"))
+                .ToList();
 
-            var tree = BoundedAnalysis.Parse(string.Empty);
-            Compilation compilation = BoundedAnalysis.Compile(new[] { tree });
+            var tree = BoundedAnalysis.Parse(string.Empty, TypedFile);
+            Compilation compilation = BoundedAnalysis.Compile(project.Append(tree));
             var failures = new List<string>();
-            var steps = 0;
             var slowest = TimeSpan.Zero;
             for (var typed = 0; typed < sample.Length && failures.Count < 3;)
             {
-                var step = typed >= windowStart && typed < windowEnd ? 1 : Math.Min(ChunkOutsideWindow, sample.Length - typed);
-                var text = tree.GetText().WithChanges(new TextChange(new TextSpan(typed, 0), sample.Substring(typed, step)));
-                typed += step;
-                steps++;
+                var text = tree.GetText().WithChanges(new TextChange(new TextSpan(typed, 0), sample.Substring(typed, 1)));
+                typed++;
 
                 var next = tree.WithChangedText(text);
                 compilation = compilation.ReplaceSyntaxTree(tree, next);
                 tree = next;
 
-                var run = BoundedAnalysis.Run(compilation, StepBound);
+                var run = BoundedAnalysis.RunOnDocument(compilation, tree, StepBound);
                 slowest = run.Elapsed > slowest ? run.Elapsed : slowest;
                 if (run.Failure is { } failure)
                 {
-                    var path = Path.Combine(Path.GetTempPath(), "lockorder-typing", $"step-{steps}.cs");
+                    var path = Path.Combine(Path.GetTempPath(), "lockorder-typing", $"after-{typed}-characters.cs");
                     Directory.CreateDirectory(Path.GetDirectoryName(path)!);
                     File.WriteAllText(path, text.ToString());
-                    failures.Add($"after typing {typed} characters (step {steps}, text saved to {path}): {failure}");
+                    failures.Add($"after typing {typed} characters (text saved to {path}): {failure}");
                 }
             }
 
-            output.WriteLine($"{steps} steps, slowest analysis {slowest.TotalMilliseconds:F0} ms.");
+            output.WriteLine($"{sample.Length} keystrokes, slowest analysis {slowest.TotalMilliseconds:F0} ms.");
             Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
 
-            // Fully typed, the sample is the correct device: it must come out clean.
+            // Fully typed, the document must get exactly what the same file gets when opened whole: nothing of the
+            // half-typed states may linger in what the analysis reports.
             Assert.Equal(sample, tree.GetText().ToString());
-            var complete = BoundedAnalysis.Run(compilation, StepBound);
-            Assert.True(complete.LockOrderDiagnostics.IsEmpty, complete.Describe());
+            var typedIn = BoundedAnalysis.Run(compilation, StepBound);
+            var opened = BoundedAnalysis.Run(BoundedAnalysis.Compile(project.Append(BoundedAnalysis.Parse(sample, TypedFile))), StepBound);
+            Assert.Null(typedIn.Failure);
+            Assert.Null(opened.Failure);
+            Assert.NotEmpty(opened.LockOrderDiagnostics);
+            Assert.Equal(Describe(opened), Describe(typedIn));
         }
+
+        private static List<string> Describe(AnalysisRun run) =>
+            run.LockOrderDiagnostics
+                .Select(diagnostic => $"{diagnostic.Location.GetLineSpan()} {AnalysisRun.Describe(diagnostic)}")
+                .OrderBy(line => line, StringComparer.Ordinal)
+                .ToList();
     }
 }

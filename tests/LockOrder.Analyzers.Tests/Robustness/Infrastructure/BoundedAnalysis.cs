@@ -83,7 +83,37 @@ namespace LockOrder.Analyzers.Tests.Robustness.Infrastructure
             TimeSpan bound,
             TimeSpan grace,
             AnalyzerOptions? options = null,
-            CancellationToken cancellationToken = default)
+            CancellationToken cancellationToken = default) =>
+            Run(compilation, analyzers, bound, grace, options, (analysis, token) => analysis.GetAnalyzerDiagnosticsAsync(token), cancellationToken);
+
+        /// <summary>
+        /// Analyzes only <paramref name="document"/> of <paramref name="compilation"/>, as the IDE does for the open
+        /// document on every keystroke (syntax and semantic actions on it; the compilation-wide end actions run in
+        /// the background analysis, not per keystroke).
+        /// </summary>
+        internal static AnalysisRun RunOnDocument(Compilation compilation, SyntaxTree document, TimeSpan bound) =>
+            Run(
+                compilation,
+                LockOrderComponents.CreateAnalyzers(),
+                bound,
+                CancellationGrace,
+                options: null,
+                async (analysis, token) =>
+                {
+                    var syntax = await analysis.GetAnalyzerSyntaxDiagnosticsAsync(document, token).ConfigureAwait(false);
+                    var semantic = await analysis.GetAnalyzerSemanticDiagnosticsAsync(analysis.Compilation.GetSemanticModel(document), filterSpan: null, token).ConfigureAwait(false);
+                    return syntax.AddRange(semantic);
+                },
+                CancellationToken.None);
+
+        private static AnalysisRun Run(
+            Compilation compilation,
+            ImmutableArray<DiagnosticAnalyzer> analyzers,
+            TimeSpan bound,
+            TimeSpan grace,
+            AnalyzerOptions? options,
+            Func<CompilationWithAnalyzers, CancellationToken, Task<ImmutableArray<Diagnostic>>> analyze,
+            CancellationToken cancellationToken)
         {
             var crashes = new ConcurrentQueue<string>();
             var withAnalyzers = compilation.WithAnalyzers(
@@ -99,7 +129,7 @@ namespace LockOrder.Analyzers.Tests.Robustness.Infrastructure
             using var boundSource = new CancellationTokenSource(bound);
             using var linked = CancellationTokenSource.CreateLinkedTokenSource(boundSource.Token, cancellationToken);
             var stopwatch = Stopwatch.StartNew();
-            var analysis = Task.Run(() => withAnalyzers.GetAnalyzerDiagnosticsAsync(linked.Token));
+            var analysis = Task.Run(() => analyze(withAnalyzers, linked.Token));
             var finished = Task.WaitAny(new Task[] { analysis }, bound + grace) == 0;
             stopwatch.Stop();
 
