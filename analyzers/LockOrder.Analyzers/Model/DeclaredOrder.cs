@@ -121,7 +121,10 @@ namespace LockOrder.Analyzers.Model
         {
             foreach (var argument in attribute.ConstructorArguments)
             {
-                var values = argument.Kind == TypedConstantKind.Array ? argument.Values : ImmutableArray.Create(argument);
+                // [AcquiredBefore(null)] passes a null array, whose Values are default: enumerating them would throw (AD0001).
+                var values = argument.Kind != TypedConstantKind.Array ? ImmutableArray.Create(argument)
+                    : argument.IsNull ? ImmutableArray<TypedConstant>.Empty
+                    : argument.Values;
                 foreach (var value in values)
                 {
                     if (value.Kind == TypedConstantKind.Type && value.Value is INamedTypeSymbol { TypeKind: not TypeKind.Error } type)
