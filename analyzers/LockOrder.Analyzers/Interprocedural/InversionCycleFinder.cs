@@ -24,8 +24,16 @@ namespace LockOrder.Analyzers.Interprocedural
         internal const int MaxSearchSteps = 200_000;
 
         /// <summary>The cycles, each as its edges in order (the first edge leaves the cycle's first class by name).</summary>
-        internal static List<List<ObservedEdge>> Find(IReadOnlyCollection<ObservedEdge> edges, CancellationToken cancellationToken)
+        internal static List<List<ObservedEdge>> Find(IReadOnlyCollection<ObservedEdge> edges, CancellationToken cancellationToken) =>
+            Find(edges, cancellationToken, out _);
+
+        /// <summary>
+        /// The cycles, as above; <paramref name="truncated"/> tells whether <see cref="MaxCycles"/> or
+        /// <see cref="MaxSearchSteps"/> stopped the search with part of the graph unexplored (cycles may be missing).
+        /// </summary>
+        internal static List<List<ObservedEdge>> Find(IReadOnlyCollection<ObservedEdge> edges, CancellationToken cancellationToken, out bool truncated)
         {
+            bool stopped = false;
             var cycles = new List<List<ObservedEdge>>();
             var classes = edges.SelectMany(e => new[] { e.Held, e.Acquired })
                 .Distinct<ITypeSymbol>(SymbolEqualityComparer.Default)
@@ -60,7 +68,7 @@ namespace LockOrder.Analyzers.Interprocedural
             int steps = 0;
             var path = new List<ObservedEdge>();
             var onPath = new bool[classes.Count];
-            for (int start = 0; start < classes.Count && cycles.Count < MaxCycles && steps < MaxSearchSteps; start++)
+            for (int start = 0; start < classes.Count && !stopped; start++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 onPath[start] = true;
@@ -68,14 +76,17 @@ namespace LockOrder.Analyzers.Interprocedural
                 onPath[start] = false;
             }
 
+            truncated = stopped;
             return cycles;
 
             void Search(int start, int current)
             {
                 foreach (var edge in outgoing[current])
                 {
-                    if (cycles.Count >= MaxCycles || ++steps > MaxSearchSteps)
+                    if (stopped || cycles.Count >= MaxCycles || ++steps > MaxSearchSteps)
                     {
+                        // An edge is left unexplored: a cycle through it may go unreported.
+                        stopped = true;
                         return;
                     }
 

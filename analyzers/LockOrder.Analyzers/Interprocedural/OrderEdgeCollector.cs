@@ -26,6 +26,11 @@ namespace LockOrder.Analyzers.Interprocedural
     /// </remarks>
     internal sealed class OrderEdgeCollector
     {
+        /// <summary>What LOCK011 names when the inversion search stops at its bound.</summary>
+        internal const string InversionSearchOwner = "lock-order inversions between methods";
+
+        internal const string InversionSearchBound = "bound on the cycles searched";
+
         private readonly ConcurrentDictionary<ClassPair, ObservedEdge> edges = new ConcurrentDictionary<ClassPair, ObservedEdge>();
 
         /// <summary>A collector that learns the declared order from <see cref="Model"/> once it is set.</summary>
@@ -76,10 +81,21 @@ namespace LockOrder.Analyzers.Interprocedural
                 return;
             }
 
-            foreach (var cycle in InversionCycleFinder.Find(graph, cancellationToken))
+            var cycles = InversionCycleFinder.Find(graph, cancellationToken, out bool truncated);
+            foreach (var cycle in cycles)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 report(CreateDiagnostic(cycle, cancellationToken));
+            }
+
+            if (truncated)
+            {
+                // Cycles beyond the search bound go unreported: say so once, at the edge the search starts from.
+                var first = graph
+                    .OrderBy(e => EffectSetBuilder.SortKey(e.Held), StringComparer.Ordinal)
+                    .ThenBy(e => EffectSetBuilder.SortKey(e.Acquired), StringComparer.Ordinal)
+                    .First();
+                report(Diagnostic.Create(Descriptors.AnalysisIncomplete, first.AcquiredAt, InversionSearchOwner, InversionSearchBound));
             }
         }
 
