@@ -60,8 +60,12 @@ namespace LockOrder.CodeFixes.Engine
             var member = EnclosingMember(diagnosed);
             var marker = new SyntaxAnnotation("LockOrder.ChangedMember");
             var root = diagnosed.SyntaxTree.GetRoot(cancellationToken);
-            var markedRoot = root.ReplaceNode(member, member.WithAdditionalAnnotations(marker));
-            var markedDocument = document.WithSyntaxRoot(markedRoot);
+            var markedDocument = document.WithSyntaxRoot(root.ReplaceNode(member, member.WithAdditionalAnnotations(marker)));
+            var markedRoot = await markedDocument.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+            if (markedRoot is null)
+            {
+                return null;
+            }
 
             // Annotating does not move text: the nodes are found again at the same spans.
             var markedDiagnosed = markedRoot.FindNode(diagnosed.Span, getInnermostNodeForTie: true);

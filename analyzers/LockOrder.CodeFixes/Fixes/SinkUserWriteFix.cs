@@ -175,31 +175,15 @@ namespace LockOrder.CodeFixes.Fixes
                 && named.ContainingNamespace?.ToDisplayString() == "System"
                 && named.Name is "Span" or "ReadOnlySpan" or "Memory" or "ReadOnlyMemory" or "ArraySegment");
 
-            bool readsShared = false;
-            foreach (var node in expression.DescendantNodesAndSelf().OfType<ExpressionSyntax>())
-            {
-                if (model.GetSymbolInfo(node, cancellationToken).Symbol is IFieldSymbol { IsConst: false } or IPropertySymbol)
-                {
-                    readsShared = true;
-                }
-            }
-
+            bool readsShared = expression.DescendantNodesAndSelf().OfType<ExpressionSyntax>()
+                .Any(node => model.GetSymbolInfo(node, cancellationToken).Symbol is IFieldSymbol { IsConst: false } or IPropertySymbol);
             var captured = flow.ReadInside.Intersect(flow.Captured, SymbolEqualityComparer.Default).Any();
-            if (isBuffer)
-            {
-                // Capturing a reference to a shared array does not capture its contents.
-                if (readsShared || captured)
-                {
-                    return InputStability.Unsafe;
-                }
 
-                foreach (var variable in flow.ReadInside)
-                {
-                    if (variable is ILocalSymbol local && !IsFreshBuffer(model, local, cancellationToken))
-                    {
-                        return InputStability.Unsafe;
-                    }
-                }
+            // Capturing a span or array captures where the memory is, not what it holds: the memory itself must be
+            // owned by this method (a fresh local array) or handed in by the caller.
+            if (isBuffer && (captured || !OwnsMemory(model, expression, cancellationToken)))
+            {
+                return InputStability.Unsafe;
             }
 
             bool outOfScope = flow.ReadInside.Any(scopeVariables.Contains);
@@ -212,11 +196,39 @@ namespace LockOrder.CodeFixes.Fixes
             return InputStability.NeedsCapture;
         }
 
-        // A local whose every assignment creates a new array or object owns memory no other thread can see.
+        /// <summary>Whether the memory a buffer expression refers to is a fresh local array or a parameter's.</summary>
+        private static bool OwnsMemory(SemanticModel model, ExpressionSyntax expression, CancellationToken cancellationToken)
+        {
+            switch (expression)
+            {
+                case ParenthesizedExpressionSyntax parenthesized:
+                    return OwnsMemory(model, parenthesized.Expression, cancellationToken);
+                case CastExpressionSyntax cast:
+                    return OwnsMemory(model, cast.Expression, cancellationToken);
+                case ArrayCreationExpressionSyntax or ImplicitArrayCreationExpressionSyntax:
+                    return true;
+                case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "AsSpan" or "AsMemory" or "Slice" } member }:
+                    return OwnsMemory(model, member.Expression, cancellationToken);
+                case ElementAccessExpressionSyntax { ArgumentList.Arguments.Count: 1 } range when range.ArgumentList.Arguments[0].Expression is RangeExpressionSyntax:
+                    return OwnsMemory(model, range.Expression, cancellationToken);
+                case IdentifierNameSyntax identifier:
+                    return model.GetSymbolInfo(identifier, cancellationToken).Symbol switch
+                    {
+                        IParameterSymbol { RefKind: RefKind.None } => true,
+                        ILocalSymbol local => IsFreshBuffer(model, local, cancellationToken),
+                        _ => false,
+                    };
+                default:
+                    return false;
+            }
+        }
+
+        // A local whose only assignment is its initializer creating a new array owns memory no other thread can see.
         private static bool IsFreshBuffer(SemanticModel model, ILocalSymbol local, CancellationToken cancellationToken)
         {
-            if (local.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken) is not VariableDeclaratorSyntax declarator
-                || declarator.Initializer?.Value is not (ArrayCreationExpressionSyntax or ImplicitArrayCreationExpressionSyntax or StackAllocArrayCreationExpressionSyntax or ImplicitStackAllocArrayCreationExpressionSyntax))
+            if (local.IsRef
+                || local.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken) is not VariableDeclaratorSyntax declarator
+                || declarator.Initializer?.Value is not (ArrayCreationExpressionSyntax or ImplicitArrayCreationExpressionSyntax))
             {
                 return false;
             }

@@ -95,11 +95,11 @@ namespace LockOrder.CodeFixes.Fixes
                 }
             }
 
-            // Each statement keeps its own comments and line; only their order changes.
+            // Each statement keeps its own comments: they describe it, wherever it goes.
             var firstNode = firstSlot.Node;
             var secondNode = secondSlot.Node;
-            var newFirst = secondNode.WithLeadingTrivia(firstNode.GetLeadingTrivia()).WithTrailingTrivia(firstNode.GetTrailingTrivia());
-            var newSecond = firstNode.WithLeadingTrivia(secondNode.GetLeadingTrivia()).WithTrailingTrivia(secondNode.GetTrailingTrivia());
+            var newFirst = secondNode;
+            var newSecond = firstNode;
             return root.ReplaceNodes(new[] { firstNode, secondNode }, (original, _) => original == firstNode ? newFirst : newSecond);
         }
 
