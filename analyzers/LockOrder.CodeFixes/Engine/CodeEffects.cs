@@ -41,27 +41,14 @@ namespace LockOrder.CodeFixes.Engine
 
         internal bool HasLockOperations { get; private set; }
 
-        /// <summary>The effects of the consecutive statements <paramref name="first"/>..<paramref name="last"/>.</summary>
-        internal static CodeEffects OfStatements(SemanticModel model, StatementSyntax first, StatementSyntax last, CancellationToken cancellationToken)
+        /// <summary>The effects of the consecutive statements of <paramref name="slot"/>'s list from <paramref name="first"/> to <paramref name="last"/>.</summary>
+        internal static CodeEffects OfStatements(SemanticModel model, StatementSlot slot, int first, int last, CancellationToken cancellationToken)
         {
             var effects = new CodeEffects();
-            effects.AddDataFlow(model.AnalyzeDataFlow(first, last));
-            for (var node = (SyntaxNode)first; ; )
+            effects.AddDataFlow(Analyze(() => model.AnalyzeDataFlow(slot.StatementAt(first), slot.StatementAt(last))));
+            for (int i = first; i <= last; i++)
             {
-                effects.AddSyntax(model, node, cancellationToken);
-                if (node == last || node.Parent is null)
-                {
-                    break;
-                }
-
-                var siblings = node.Parent.ChildNodes().ToList();
-                int index = siblings.IndexOf(node);
-                if (index < 0 || index + 1 >= siblings.Count)
-                {
-                    break;
-                }
-
-                node = siblings[index + 1];
+                effects.AddSyntax(model, slot.StatementAt(i), cancellationToken);
             }
 
             return effects;
@@ -71,7 +58,7 @@ namespace LockOrder.CodeFixes.Engine
         internal static CodeEffects Of(SemanticModel model, SyntaxNode node, CancellationToken cancellationToken)
         {
             var effects = new CodeEffects();
-            effects.AddDataFlow(node is StatementSyntax statement ? model.AnalyzeDataFlow(statement) : model.AnalyzeDataFlow((ExpressionSyntax)node));
+            effects.AddDataFlow(Analyze(() => node is StatementSyntax statement ? model.AnalyzeDataFlow(statement) : model.AnalyzeDataFlow((ExpressionSyntax)node)));
             effects.AddSyntax(model, node, cancellationToken);
             return effects;
         }
@@ -93,6 +80,20 @@ namespace LockOrder.CodeFixes.Engine
                 || (moved.TouchesUserMemory && span.TouchesUserMemory)
                 || (span.HasUnknownCalls && (moved.ReadMembers.Count > 0 || moved.WrittenMembers.Count > 0 || moved.HasUnknownCalls || moved.TouchesUserMemory))
                 || (moved.HasUnknownCalls && (span.ReadMembers.Count > 0 || span.WrittenMembers.Count > 0));
+        }
+
+        /// <summary>Roslyn rejects regions it cannot analyze (e.g. in incomplete code) with an exception: that proves nothing.</summary>
+        internal static T? Analyze<T>(System.Func<T?> analysis)
+            where T : class
+        {
+            try
+            {
+                return analysis();
+            }
+            catch (System.ArgumentException)
+            {
+                return null;
+            }
         }
 
         private void AddDataFlow(DataFlowAnalysis? flow)

@@ -54,8 +54,8 @@ namespace LockOrder.CodeFixes.Fixes
             {
                 var first = slot.StatementAt(region.RegionStart);
                 var last = slot.StatementAt(slot.Index - 1);
-                var between = CodeEffects.OfStatements(model, first, last, cancellationToken);
-                var control = model.AnalyzeControlFlow(first, last);
+                var between = CodeEffects.OfStatements(model, slot, region.RegionStart, slot.Index - 1, cancellationToken);
+                var control = CodeEffects.Analyze(() => model.AnalyzeControlFlow(first, last));
                 if (between.HasLockOperations || CodeEffects.Conflict(moved, between)
                     || control is not { Succeeded: true, EndPointIsReachable: true } || control.ExitPoints.Any() || control.ReturnStatements.Any())
                 {

@@ -164,7 +164,7 @@ namespace LockOrder.CodeFixes.Fixes
 
         private static InputStability Classify(SemanticModel model, ExpressionSyntax expression, HashSet<ISymbol> scopeVariables, CancellationToken cancellationToken)
         {
-            var flow = model.AnalyzeDataFlow(expression);
+            var flow = CodeEffects.Analyze(() => model.AnalyzeDataFlow(expression));
             if (flow is null || !flow.Succeeded)
             {
                 return InputStability.Unsafe;
@@ -243,7 +243,7 @@ namespace LockOrder.CodeFixes.Fixes
             var declared = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
             if (block.Statements.Count > 0)
             {
-                var flow = model.AnalyzeDataFlow(block.Statements.First(), block.Statements.Last());
+                var flow = CodeEffects.Analyze(() => model.AnalyzeDataFlow(block.Statements.First(), block.Statements.Last()));
                 if (flow is { Succeeded: true })
                 {
                     declared.UnionWith(flow.VariablesDeclared);
