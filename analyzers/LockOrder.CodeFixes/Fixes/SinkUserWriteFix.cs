@@ -132,7 +132,7 @@ namespace LockOrder.CodeFixes.Fixes
                 var statements = block.Statements.RemoveAt(slot.Index).AddRange(assignments);
                 var newScope = scope.WithStatement(block.WithStatements(statements));
                 var scopeSlot = region.AcquisitionSlot;
-                var replacement = declarations.Concat(new StatementSyntax[] { newScope, sunk.WithLeadingTrivia(SyntaxFactory.ElasticMarker) });
+                var replacement = declarations.Concat(new StatementSyntax[] { newScope, sunk.WithLeadingTrivia(SyntaxFactory.TriviaList(BlankLine(statement)).AddRange(statement.GetLeadingTrivia())) });
                 newRoot = root.ReplaceNode(scopeSlot.Container, scopeSlot.WithRangeReplaced(scopeSlot.Index, scopeSlot.Index, replacement));
             }
             else
@@ -149,6 +149,12 @@ namespace LockOrder.CodeFixes.Fixes
 
             return new FixResult(document.WithSyntaxRoot(newRoot), Title);
         }
+
+        // The copy now follows the scope's closing brace: a blank line sets it apart, in the file's own line ending.
+        private static SyntaxTrivia BlankLine(StatementSyntax statement) =>
+            statement.GetTrailingTrivia().FirstOrDefault(t => t.IsKind(SyntaxKind.EndOfLineTrivia)) is var endOfLine && endOfLine.IsKind(SyntaxKind.EndOfLineTrivia)
+                ? endOfLine
+                : SyntaxFactory.EndOfLine("\n");
 
         private enum InputStability
         {
