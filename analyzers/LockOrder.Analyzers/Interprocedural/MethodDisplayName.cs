@@ -27,7 +27,7 @@ namespace LockOrder.Analyzers.Interprocedural
                     var kind = SyntaxFacts.GetOperatorKind(method.MetadataName);
                     return type + ".operator " + (kind == SyntaxKind.None ? method.Name : SyntaxFacts.GetText(kind));
                 case MethodKind.Conversion:
-                    return type + ".operator " + method.ReturnType.Name;
+                    return type + ".operator " + method.ReturnType.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat);
                 case MethodKind.LocalFunction:
                     return (method.ContainingSymbol is IMethodSymbol outer ? Of(outer) : type) + "." + method.Name;
                 case MethodKind.AnonymousFunction:

@@ -71,7 +71,12 @@ namespace LockOrder.Analyzers.Interprocedural
         internal MethodSummary GetSummary(IMethodSymbol callee, SyntaxTree callerTree, CancellationToken cancellationToken)
         {
             callee = Normalize(callee);
-            if (!enabledByTree.GetOrAdd(callerTree, tree => InterproceduralOption.IsEnabled(options, tree)))
+            if (!enabledByTree.TryGetValue(callerTree, out bool enabled))
+            {
+                enabled = enabledByTree.GetOrAdd(callerTree, InterproceduralOption.IsEnabled(options, callerTree));
+            }
+
+            if (!enabled)
             {
                 return GetAnnotationSummary(callee);
             }

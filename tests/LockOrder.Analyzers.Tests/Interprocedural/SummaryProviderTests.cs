@@ -355,6 +355,51 @@ class Device
         }
 
         [Fact]
+        public void DerivedLockClassMethodTakesALockOfTheDerivedClass()
+        {
+            var test = SummaryTestCompilation.Create(Usings + @"
+sealed class BusLock : MutexLock
+{
+    [Acquires(LockMode.Exclusive)]
+    public void Take() { Enter(); }
+}
+class User
+{
+    private readonly BusLock bus = new BusLock();
+    public void Use() { bus.Take(); bus.Exit(); }
+}");
+
+            Assert.Empty(test.Summary("BusLock", "Take").Effects);
+            Assert.Equal(new[] { "acquire BusLock (Exclusive) via User.Use → BusLock.Take" }, Effects(test.Summary("User", "Use")));
+        }
+
+        [Fact]
+        public void IndexersEventsAndConversionsAreFollowed()
+        {
+            var test = SummaryTestCompilation.Create(Usings + @"
+class Window
+{
+    private readonly UserBuffer buffer;
+    public Window(UserBuffer buffer) => this.buffer = buffer;
+    public byte this[int index] { get { buffer.CopyFromUser(new byte[1]); return 0; } }
+    public event Action? Changed { add => buffer.CopyToUser(new byte[1]); remove { } }
+    public static implicit operator byte[](Window window) { window.buffer.CopyFromUser(new byte[1]); return new byte[1]; }
+}
+class User
+{
+    public static byte Index(Window window) => window[0];
+    public static void Subscribe(Window window) => window.Changed += () => { };
+    public static void Unsubscribe(Window window) => window.Changed -= () => { };
+    public static byte[] Convert(Window window) => window;
+}");
+
+            Assert.Equal(new[] { "fault via User.Index → Window.this[] → UserBuffer.CopyFromUser" }, Effects(test.Summary("User", "Index")));
+            Assert.Equal(new[] { "fault via User.Subscribe → Window.Changed (add) → UserBuffer.CopyToUser" }, Effects(test.Summary("User", "Subscribe")));
+            Assert.Empty(test.Summary("User", "Unsubscribe").Effects);
+            Assert.Equal(new[] { "fault via User.Convert → Window.operator byte[] → UserBuffer.CopyFromUser" }, Effects(test.Summary("User", "Convert")));
+        }
+
+        [Fact]
         public void MayAcquireAndMightFaultOnASourceMethodAddToItsBody()
         {
             var test = SummaryTestCompilation.Create(Usings + @"

@@ -1,0 +1,111 @@
+using System.Text;
+
+namespace LockOrder.Analyzers.Tests.Robustness.Bounds
+{
+    /// <summary>
+    /// Inputs built to cross one of the analysis bounds documented in <c>docs/bounds.md</c>, each with a
+    /// correct twin or a real violation beyond the bound, and <c>/*LOCKnnn*/</c> markers where a complete analysis
+    /// reports.
+    /// </summary>
+    internal static class BoundCrossingSources
+    {
+        private const string Header = """
+            using System;
+            using LockOrder;
+
+            """;
+
+        /// <summary>
+        /// A callee of <paramref name="statements"/> statements — more operations than one body's summary visits —
+        /// called under the memory write lock; with <paramref name="faultInTheMiddle"/> it touches user memory in
+        /// its middle, out of reach of a bounded walk from either end.
+        /// </summary>
+        internal static string CalleeTooLargeToSummarize(int statements, bool faultInTheMiddle)
+        {
+            var text = new StringBuilder(Header);
+            text.AppendLine("public sealed class Large");
+            text.AppendLine("{");
+            text.AppendLine("    private readonly MemoryLock memoryLock = new MemoryLock();");
+            text.AppendLine("    private UserBuffer buffer = null!;");
+            text.AppendLine("    private int counter;");
+            text.AppendLine("    public void Entry()");
+            text.AppendLine("    {");
+            text.AppendLine("        memoryLock.EnterWrite();");
+            text.AppendLine(faultInTheMiddle ? "/*LOCK002*/ Body();" : "        Body();");
+            text.AppendLine("        memoryLock.ExitWrite();");
+            text.AppendLine("    }");
+            text.AppendLine("    private void Body()");
+            text.AppendLine("    {");
+            for (var statement = 0; statement < statements; statement++)
+            {
+                text.AppendLine(faultInTheMiddle && statement == statements / 2 ? "        buffer.CopyFromUser(default);" : "        counter++;");
+            }
+
+            text.AppendLine("    }");
+            text.AppendLine("}");
+            return text.ToString();
+        }
+
+        /// <summary>
+        /// A chain of <paramref name="methods"/> calls — more methods than one summary request explores — entered
+        /// under the memory write lock, whose last method touches user memory.
+        /// </summary>
+        internal static string CallChainLongerThanTheExplorationBound(int methods)
+        {
+            var text = new StringBuilder(Header);
+            text.AppendLine("public sealed class Chain");
+            text.AppendLine("{");
+            text.AppendLine("    private readonly MemoryLock memoryLock = new MemoryLock();");
+            text.AppendLine("    private UserBuffer buffer = null!;");
+            text.AppendLine("    public void Entry()");
+            text.AppendLine("    {");
+            text.AppendLine("        memoryLock.EnterWrite();");
+            text.AppendLine("/*LOCK002*/ Link0();");
+            text.AppendLine("        memoryLock.ExitWrite();");
+            text.AppendLine("    }");
+            for (var method = 0; method < methods - 1; method++)
+            {
+                text.AppendLine($"    private void Link{method}() => Link{method + 1}();");
+            }
+
+            text.AppendLine($"    private void Link{methods - 1}() => buffer.CopyFromUser(default);");
+            text.AppendLine("}");
+            return text.ToString();
+        }
+
+        /// <summary>
+        /// <paramref name="classes"/> lock classes with no declared order, and for every ordered pair a method that takes
+        /// one then the other: every pair is an inversion, and the cycles among them are far more than the inversion
+        /// search enumerates.
+        /// </summary>
+        internal static string InversionsBeyondTheSearchBound(int classes)
+        {
+            var text = new StringBuilder(Header);
+            for (var lockClass = 0; lockClass < classes; lockClass++)
+            {
+                text.AppendLine($"public sealed class Undeclared{lockClass} : MutexLock {{ }}");
+            }
+
+            text.AppendLine("public sealed class Tangle");
+            text.AppendLine("{");
+            for (var lockClass = 0; lockClass < classes; lockClass++)
+            {
+                text.AppendLine($"    private readonly Undeclared{lockClass} lock{lockClass} = new Undeclared{lockClass}();");
+            }
+
+            for (var first = 0; first < classes; first++)
+            {
+                for (var second = 0; second < classes; second++)
+                {
+                    if (first != second)
+                    {
+                        text.AppendLine($"    public void Take{first}Then{second}() {{ using (lock{first}.Lock()) {{ using (lock{second}.Lock()) {{ }} }} }}");
+                    }
+                }
+            }
+
+            text.AppendLine("}");
+            return text.ToString();
+        }
+    }
+}

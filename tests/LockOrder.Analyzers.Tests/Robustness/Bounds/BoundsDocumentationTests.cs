@@ -1,0 +1,59 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Reflection;
+using System.Text.RegularExpressions;
+using LockOrder.Analyzers.Interprocedural;
+using LockOrder.Analyzers.Rules;
+using LockOrder.Analyzers.Tests.Robustness.Infrastructure;
+using Xunit;
+
+namespace LockOrder.Analyzers.Tests.Robustness.Bounds
+{
+    /// <summary>
+    /// docs/bounds.md tells users where the analysis stops and why LOCK011 appears; a bound changed in the code but
+    /// not in the page would send them looking for the wrong limit.
+    /// </summary>
+    public sealed class BoundsDocumentationTests
+    {
+        /// <summary>A table row "| `Type.Constant` | value |".</summary>
+        private static readonly Regex Row = new Regex(@"^\|\s*`(?<type>\w+)\.(?<constant>\w+)`\s*\|\s*(?<value>[0-9]+)\s*\|", RegexOptions.Multiline);
+
+        [Fact]
+        public void EveryDocumentedBoundHasTheValueOfItsConstant()
+        {
+            var documented = DocumentedBounds();
+            Assert.NotEmpty(documented);
+
+            var analyzerTypes = typeof(Descriptors).Assembly.GetTypes();
+            foreach (var (type, constant, value) in documented)
+            {
+                var owner = analyzerTypes.SingleOrDefault(candidate => candidate.Name == type);
+                Assert.True(owner is not null, $"docs/bounds.md names {type}.{constant}, but the analyzer has no type {type}");
+                var field = owner!.GetField(constant, BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic);
+                Assert.True(field is { IsLiteral: true }, $"docs/bounds.md names {type}.{constant}, but {type} has no such constant");
+                Assert.True(Convert.ToInt64(field!.GetRawConstantValue(), CultureInfo.InvariantCulture) == value, $"docs/bounds.md says {type}.{constant} is {value}, the code says {field.GetRawConstantValue()}");
+            }
+        }
+
+        [Fact]
+        public void TheBoundsTheIssueNamesAreDocumented()
+        {
+            var documented = DocumentedBounds().Select(bound => $"{bound.Type}.{bound.Constant}").ToList();
+
+            Assert.Contains($"{nameof(BodyEffectWalker)}.{nameof(BodyEffectWalker.MaxOperationsPerBody)}", documented);
+            Assert.Contains($"{nameof(SummaryProvider)}.{nameof(SummaryProvider.MaxMethodsPerComputation)}", documented);
+            Assert.Contains($"{nameof(SummaryProvider)}.{nameof(SummaryProvider.MaxFixpointIterations)}", documented);
+        }
+
+        private static List<(string Type, string Constant, long Value)> DocumentedBounds()
+        {
+            var text = File.ReadAllText(Path.Combine(RepositoryRoot.Path, "docs", "bounds.md"));
+            return Row.Matches(text)
+                .Select(match => (match.Groups["type"].Value, match.Groups["constant"].Value, long.Parse(match.Groups["value"].Value, CultureInfo.InvariantCulture)))
+                .ToList();
+        }
+    }
+}

@@ -1,0 +1,252 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Diagnostics;
+using System.Linq;
+using System.Threading;
+using LockOrder.Benchmarks.Generation;
+using LockOrder.Benchmarks.Measurement;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace LockOrder.Benchmarks.AnalyzerCost
+{
+    /// <summary>
+    /// Measures the LockOrder analyzers against the compiler on the same generated code, in the same process and
+    /// run: the compiler's cost is parse + <c>GetDiagnostics()</c> (binding and the compiler's own diagnostics, no
+    /// emit), the analyzer's is its execution time as the analyzer driver logs it. Both run single-threaded
+    /// (<c>concurrentBuild: false</c>, <c>concurrentAnalysis: false</c>) so the ratio compares work, not how
+    /// well each side uses the cores other processes on the machine are also using.
+    /// </summary>
+    internal sealed class AnalyzerBenchmark
+    {
+        private const int Seed = 20_201_225;
+
+        private static readonly CSharpParseOptions ParseOptions = new CSharpParseOptions(LanguageVersion.Latest);
+
+        // As the .NET SDK builds: CS1701/CS1702 (LockOrder.Runtime's net8.0 build unified with this framework's
+        // reference assemblies) are suppressed there by default, so they are no part of the compiler's cost here either.
+        private static readonly CSharpCompilationOptions CompilationOptions = new CSharpCompilationOptions(
+            OutputKind.DynamicallyLinkedLibrary,
+            nullableContextOptions: NullableContextOptions.Enable,
+            concurrentBuild: false,
+            specificDiagnosticOptions: new Dictionary<string, ReportDiagnostic>
+            {
+                ["CS1701"] = ReportDiagnostic.Suppress,
+                ["CS1702"] = ReportDiagnostic.Suppress,
+            });
+
+        private readonly IReadOnlyList<MetadataReference> _references;
+        private readonly ImmutableArray<DiagnosticAnalyzer> _analyzers;
+
+        private AnalyzerBenchmark(IReadOnlyList<MetadataReference> references, ImmutableArray<DiagnosticAnalyzer> analyzers)
+        {
+            _references = references;
+            _analyzers = analyzers;
+        }
+
+        internal static int Run(bool quick)
+        {
+            var (references, referenceDescription) = ReferenceSet.Create();
+            var analyzers = LockOrderAnalyzers.Load();
+            Console.WriteLine($"references: {references.Count} assemblies from {referenceDescription} + LockOrder.Runtime");
+            Console.WriteLine($"analyzers:  {(analyzers.IsEmpty ? "(none found in " + LockOrderAnalyzers.AssemblyName + ")" : string.Join(", ", analyzers.Select(a => a.GetType().Name)))}");
+            Console.WriteLine($"compiler:   Microsoft.CodeAnalysis {typeof(Compilation).Assembly.GetName().Version}, C# {ParseOptions.LanguageVersion.MapSpecifiedToEffectiveVersion().ToDisplayString()}, single-threaded");
+            Console.WriteLine();
+
+            var benchmark = new AnalyzerBenchmark(references, analyzers);
+            var workloads = quick
+                ? new[]
+                {
+                    new Workload(CodeShape.LockHeavy, 2_000, 3),
+                    new Workload(CodeShape.LockHeavy, 10_000, 3),
+                    new Workload(CodeShape.Ordinary, 10_000, 3),
+                }
+                : new[]
+                {
+                    new Workload(CodeShape.LockHeavy, 10_000, 7),
+                    new Workload(CodeShape.LockHeavy, 100_000, 5),
+                    new Workload(CodeShape.LockHeavy, 500_000, 3),
+                    new Workload(CodeShape.Ordinary, 100_000, 5),
+                };
+
+            // JIT the compiler and the analyzers before anything is timed.
+            Console.Error.WriteLine("warming up the compiler and the analyzers...");
+            var warmUp = CodeGenerator.Generate(CodeShape.LockHeavy, 5_000, Seed + 1);
+            benchmark.MeasureCompiler(warmUp, checkErrors: true);
+            benchmark.MeasureAnalyzers(warmUp);
+
+            var results = new List<WorkloadResult>();
+            foreach (var workload in workloads)
+            {
+                var result = benchmark.Measure(workload);
+                if (result is null)
+                {
+                    return 1;
+                }
+
+                results.Add(result);
+            }
+
+            AnalyzerReport.Print(results, Console.Out);
+
+            // The analyzer must never throw (a user would see AD0001 and lose every LockOrder diagnostic in that file).
+            return results.Any(r => r.AnalyzerExceptions.Count > 0) ? 1 : 0;
+        }
+
+        private WorkloadResult? Measure(Workload workload)
+        {
+            var code = CodeGenerator.Generate(workload.Shape, workload.TargetLines, Seed);
+            Console.Error.WriteLine($"{workload.Shape} {code.Lines:N0} lines: {workload.Runs} runs...");
+            if (!MeasureCompiler(code, checkErrors: true).Clean)
+            {
+                return null;
+            }
+
+            var parse = new List<double>();
+            var compiler = new List<double>();
+            var analyzer = new List<double>();
+            var wall = new List<double>();
+            var byType = new Dictionary<string, List<double>>();
+            AnalyzerRun last = default;
+            for (int run = 0; run < workload.Runs; run++)
+            {
+                var c = MeasureCompiler(code, checkErrors: false);
+                parse.Add(c.ParseMs);
+                compiler.Add(c.TotalMs);
+                last = MeasureAnalyzers(code);
+                analyzer.Add(last.ExecutionMs);
+                wall.Add(last.WallMs);
+                foreach (var pair in last.MsByType)
+                {
+                    if (!byType.TryGetValue(pair.Key, out var list))
+                    {
+                        byType[pair.Key] = list = new List<double>();
+                    }
+
+                    list.Add(pair.Value);
+                }
+            }
+
+            return new WorkloadResult(
+                code,
+                workload.Runs,
+                Statistics.Median(parse),
+                Statistics.Median(compiler),
+                Statistics.Median(analyzer),
+                Statistics.Median(wall),
+                last.DiagnosticsById,
+                last.Exceptions,
+                byType.ToDictionary(p => p.Key, p => Statistics.Median(p.Value)),
+                last.SampleDiagnostics);
+        }
+
+        private (bool Clean, double ParseMs, double TotalMs) MeasureCompiler(GeneratedCode code, bool checkErrors)
+        {
+            Collect();
+            var stopwatch = Stopwatch.StartNew();
+            var trees = Parse(code);
+            double parseMs = stopwatch.Elapsed.TotalMilliseconds;
+            var compilation = CSharpCompilation.Create("Generated", trees, _references, CompilationOptions);
+            var diagnostics = compilation.GetDiagnostics();
+            double totalMs = stopwatch.Elapsed.TotalMilliseconds;
+
+            if (checkErrors)
+            {
+                var errors = diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+                var warnings = diagnostics.Count(d => d.Severity == DiagnosticSeverity.Warning);
+                if (errors.Count > 0)
+                {
+                    Console.Error.WriteLine($"the generated {code.Shape} code does not compile ({errors.Count} errors); first ones:");
+                    foreach (var error in errors.Take(10))
+                    {
+                        Console.Error.WriteLine("  " + error);
+                    }
+
+                    return (false, parseMs, totalMs);
+                }
+
+                if (warnings > 0)
+                {
+                    Console.Error.WriteLine($"note: the generated {code.Shape} code has {warnings} compiler warnings, e.g. {diagnostics.First(d => d.Severity == DiagnosticSeverity.Warning)}");
+                }
+            }
+
+            return (true, parseMs, totalMs);
+        }
+
+        private AnalyzerRun MeasureAnalyzers(GeneratedCode code)
+        {
+            Collect();
+            var compilation = CSharpCompilation.Create("Generated", Parse(code), _references, CompilationOptions);
+            if (_analyzers.IsEmpty)
+            {
+                return new AnalyzerRun(0, 0, new Dictionary<string, double>(), new Dictionary<string, int>(), Array.Empty<string>(), Array.Empty<string>());
+            }
+
+            var exceptions = new List<string>();
+            var options = new CompilationWithAnalyzersOptions(
+                new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty),
+                (exception, analyzer, _) =>
+                {
+                    lock (exceptions)
+                    {
+                        exceptions.Add($"{analyzer.GetType().Name}: {exception.GetType().Name}: {exception.Message}");
+                    }
+                },
+                concurrentAnalysis: false,
+                logAnalyzerExecutionTime: true,
+                reportSuppressedDiagnostics: false,
+                analyzerExceptionFilter: null);
+            var withAnalyzers = compilation.WithAnalyzers(_analyzers, options);
+
+            var stopwatch = Stopwatch.StartNew();
+            var diagnostics = withAnalyzers.GetAnalyzerDiagnosticsAsync(CancellationToken.None).GetAwaiter().GetResult();
+            double wallMs = stopwatch.Elapsed.TotalMilliseconds;
+
+            var byType = new Dictionary<string, double>();
+            double total = 0;
+            foreach (var analyzer in _analyzers)
+            {
+                var telemetry = withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, CancellationToken.None).GetAwaiter().GetResult();
+                double ms = telemetry.ExecutionTime.TotalMilliseconds;
+                byType[analyzer.GetType().Name] = ms;
+                total += ms;
+            }
+
+            var byId = diagnostics
+                .GroupBy(d => d.Id)
+                .OrderBy(g => g.Key, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => g.Count());
+            var samples = diagnostics
+                .OrderBy(d => d.Location.SourceTree?.FilePath, StringComparer.Ordinal)
+                .ThenBy(d => d.Location.SourceSpan.Start)
+                .Take(5)
+                .Select(Describe)
+                .ToList();
+            return new AnalyzerRun(total, wallMs, byType, byId, exceptions.Distinct().ToList(), samples);
+        }
+
+        private static string Describe(Diagnostic diagnostic)
+        {
+            var span = diagnostic.Location.GetLineSpan();
+            var tree = diagnostic.Location.SourceTree;
+            string line = tree is null
+                ? string.Empty
+                : tree.GetText().Lines[span.StartLinePosition.Line].ToString().Trim();
+            return $"{diagnostic.Id} {span.Path}({span.StartLinePosition.Line + 1}): {diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture)}  | {line}";
+        }
+
+        private static SyntaxTree[] Parse(GeneratedCode code) =>
+            code.Files.Select(f => CSharpSyntaxTree.ParseText(f.Text, ParseOptions, f.Path)).ToArray();
+
+        /// <summary>Starts each timed run with an empty heap, so one run does not pay for the previous run's garbage.</summary>
+        private static void Collect()
+        {
+            GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+            GC.WaitForPendingFinalizers();
+            GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+        }
+    }
+}

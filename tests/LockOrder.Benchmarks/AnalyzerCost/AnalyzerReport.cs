@@ -1,0 +1,111 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using LockOrder.Benchmarks.Generation;
+
+namespace LockOrder.Benchmarks.AnalyzerCost
+{
+    /// <summary>Prints the analyzer benchmark's table and its summary lines (the last line is the one CI and the docs quote).</summary>
+    internal static class AnalyzerReport
+    {
+        // DESIGN §10.
+        private const double LockHeavyRatioTarget = 0.25;
+        private const double OrdinaryRatioTarget = 0.05;
+        private const double GrowthTarget = 1.3;
+
+        private static string Verdict(bool met) => met ? "met" : "NOT MET";
+
+        internal static void Print(IReadOnlyList<WorkloadResult> results, TextWriter output)
+        {
+            var inv = CultureInfo.InvariantCulture;
+            output.WriteLine(string.Format(
+                inv,
+                "{0,-10} {1,8} {2,7} {3,6} {4,9} {5,11} {6,11} {7,6} {8,9} {9,11}  {10}",
+                "shape", "lines", "methods", "runs", "parse ms", "compiler ms", "analyzer ms", "ratio", "µs/line", "CWA wall ms", "analyzer diagnostics"));
+            foreach (var r in results)
+            {
+                output.WriteLine(string.Format(
+                    inv,
+                    "{0,-10} {1,8} {2,7} {3,6} {4,9:F0} {5,11:F0} {6,11:F1} {7,6:F3} {8,9:F3} {9,11:F0}  {10}",
+                    r.Code.Shape == CodeShape.LockHeavy ? "lock-heavy" : "ordinary",
+                    r.Code.Lines,
+                    r.Code.Statistics.Methods,
+                    r.Runs,
+                    r.ParseMs,
+                    r.CompilerMs,
+                    r.AnalyzerMs,
+                    r.Ratio,
+                    r.AnalyzerMicrosecondsPerLine,
+                    r.AnalyzerWallMs,
+                    Diagnostics(r.DiagnosticsById)));
+            }
+
+            output.WriteLine();
+            foreach (var r in results)
+            {
+                var s = r.Code.Statistics;
+                output.WriteLine(string.Format(
+                    inv,
+                    "{0} {1} lines: {2} locking methods, {3} acquisitions, {4} methods touching user memory, {5} calls ({6} under a lock, {7} moved after the release to stay clean)",
+                    r.Code.Shape == CodeShape.LockHeavy ? "lock-heavy" : "ordinary",
+                    r.Code.Lines,
+                    s.LockingMethods,
+                    s.Acquisitions,
+                    s.FaultingMethods,
+                    s.Calls,
+                    s.CallsUnderLock,
+                    s.CallsMovedOutOfLock));
+                if (r.AnalyzerMsByType.Count > 1)
+                {
+                    output.WriteLine("  by analyzer: " + string.Join(", ", r.AnalyzerMsByType.Select(p => string.Format(inv, "{0} {1:F1} ms", p.Key, p.Value))));
+                }
+
+                foreach (var sample in r.SampleDiagnostics)
+                {
+                    output.WriteLine("  diagnostic: " + sample);
+                }
+
+                foreach (var exception in r.AnalyzerExceptions.Take(5))
+                {
+                    output.WriteLine("  ANALYZER EXCEPTION (AD0001): " + exception);
+                }
+            }
+
+            output.WriteLine();
+            int falsePositives = results.Sum(r => r.DiagnosticsById.Values.Sum());
+            output.WriteLine(falsePositives == 0
+                ? "analyzer diagnostics on the generated (clean by construction) code: 0"
+                : $"analyzer diagnostics on the generated (clean by construction) code: {falsePositives} — FALSE POSITIVES, see the table");
+
+            var ordinary = results.Where(r => r.Code.Shape == CodeShape.Ordinary).ToList();
+            foreach (var r in ordinary)
+            {
+                output.WriteLine(string.Format(inv, "ordinary code: analyzer/compiler ratio {0:F3} (at {1} lines) — target ≤ {2:F2}: {3}", r.Ratio, r.Code.Lines, OrdinaryRatioTarget, Verdict(r.Ratio <= OrdinaryRatioTarget)));
+            }
+
+            var heavy = results.Where(r => r.Code.Shape == CodeShape.LockHeavy).OrderBy(r => r.Code.Lines).ToList();
+            if (heavy.Count == 0)
+            {
+                return;
+            }
+
+            var max = heavy.OrderByDescending(r => r.Ratio).First();
+            double smallest = heavy[0].AnalyzerMicrosecondsPerLine;
+            double? growth = smallest > 0 ? heavy[heavy.Count - 1].AnalyzerMicrosecondsPerLine / smallest : (double?)null;
+            output.WriteLine(string.Format(inv, "lock-heavy code: max analyzer/compiler ratio {0:F3} — target ≤ {1:F2}: {2}", max.Ratio, LockHeavyRatioTarget, Verdict(max.Ratio <= LockHeavyRatioTarget)));
+            output.WriteLine(growth is double g
+                ? string.Format(inv, "lock-heavy code: per-line growth {0:F2} from {1} to {2} lines — target ≤ {3:F1}: {4}", g, heavy[0].Code.Lines, heavy[heavy.Count - 1].Code.Lines, GrowthTarget, Verdict(g <= GrowthTarget))
+                : "lock-heavy code: per-line growth not measurable (no analyzer time)");
+            output.WriteLine(string.Format(
+                inv,
+                "analyzer/compiler: max ratio {0:F3} (at {1} lines), per-line growth {2}",
+                max.Ratio,
+                max.Code.Lines,
+                growth is double value ? value.ToString("F2", inv) : "n/a"));
+        }
+
+        private static string Diagnostics(IReadOnlyDictionary<string, int> byId) =>
+            byId.Count == 0 ? "none" : string.Join(" ", byId.Select(p => $"{p.Key}×{p.Value}"));
+    }
+}

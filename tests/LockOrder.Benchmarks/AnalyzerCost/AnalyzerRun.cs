@@ -1,0 +1,37 @@
+using System.Collections.Generic;
+
+namespace LockOrder.Benchmarks.AnalyzerCost
+{
+    /// <summary>One run of the analyzers over a fresh compilation.</summary>
+    internal readonly struct AnalyzerRun
+    {
+        internal AnalyzerRun(
+            double executionMs,
+            double wallMs,
+            IReadOnlyDictionary<string, double> msByType,
+            IReadOnlyDictionary<string, int> diagnosticsById,
+            IReadOnlyList<string> exceptions,
+            IReadOnlyList<string> sampleDiagnostics)
+        {
+            ExecutionMs = executionMs;
+            WallMs = wallMs;
+            MsByType = msByType;
+            DiagnosticsById = diagnosticsById;
+            Exceptions = exceptions;
+            SampleDiagnostics = sampleDiagnostics;
+        }
+
+        internal double ExecutionMs { get; }
+
+        internal double WallMs { get; }
+
+        internal IReadOnlyDictionary<string, double> MsByType { get; }
+
+        internal IReadOnlyDictionary<string, int> DiagnosticsById { get; }
+
+        internal IReadOnlyList<string> Exceptions { get; }
+
+        /// <summary>The first few diagnostics with their source line, so a false positive can be reproduced.</summary>
+        internal IReadOnlyList<string> SampleDiagnostics { get; }
+    }
+}

@@ -1,0 +1,61 @@
+using System.Collections.Generic;
+using LockOrder.Benchmarks.Generation;
+
+namespace LockOrder.Benchmarks.AnalyzerCost
+{
+    /// <summary>Medians for one workload, and what the analyzer reported on code that is clean by construction.</summary>
+    internal sealed class WorkloadResult
+    {
+        internal WorkloadResult(
+            GeneratedCode code,
+            int runs,
+            double parseMs,
+            double compilerMs,
+            double analyzerMs,
+            double analyzerWallMs,
+            IReadOnlyDictionary<string, int> diagnosticsById,
+            IReadOnlyList<string> analyzerExceptions,
+            IReadOnlyDictionary<string, double> analyzerMsByType,
+            IReadOnlyList<string> sampleDiagnostics)
+        {
+            Code = code;
+            Runs = runs;
+            ParseMs = parseMs;
+            CompilerMs = compilerMs;
+            AnalyzerMs = analyzerMs;
+            AnalyzerWallMs = analyzerWallMs;
+            DiagnosticsById = diagnosticsById;
+            AnalyzerExceptions = analyzerExceptions;
+            AnalyzerMsByType = analyzerMsByType;
+            SampleDiagnostics = sampleDiagnostics;
+        }
+
+        internal GeneratedCode Code { get; }
+
+        internal int Runs { get; }
+
+        /// <summary>Median time to parse every file (part of <see cref="CompilerMs"/>).</summary>
+        internal double ParseMs { get; }
+
+        /// <summary>Median of parse + <c>Compilation.GetDiagnostics()</c>, single-threaded, no emit.</summary>
+        internal double CompilerMs { get; }
+
+        /// <summary>Median of the LockOrder analyzers' own execution time, as the analyzer driver measures it.</summary>
+        internal double AnalyzerMs { get; }
+
+        /// <summary>Median wall time of <c>GetAnalyzerDiagnosticsAsync</c> on a fresh compilation (includes the binding it forces).</summary>
+        internal double AnalyzerWallMs { get; }
+
+        internal IReadOnlyDictionary<string, int> DiagnosticsById { get; }
+
+        internal IReadOnlyList<string> AnalyzerExceptions { get; }
+
+        internal IReadOnlyDictionary<string, double> AnalyzerMsByType { get; }
+
+        internal IReadOnlyList<string> SampleDiagnostics { get; }
+
+        internal double Ratio => AnalyzerMs / CompilerMs;
+
+        internal double AnalyzerMicrosecondsPerLine => AnalyzerMs * 1000 / Code.Lines;
+    }
+}
