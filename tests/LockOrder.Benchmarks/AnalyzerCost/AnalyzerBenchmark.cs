@@ -90,7 +90,9 @@ namespace LockOrder.Benchmarks.AnalyzerCost
             }
 
             AnalyzerReport.Print(results, Console.Out);
-            return 0;
+
+            // The analyzer must never throw (a user would see AD0001 and lose every LockOrder diagnostic in that file).
+            return results.Any(r => r.AnalyzerExceptions.Count > 0) ? 1 : 0;
         }
 
         private WorkloadResult? Measure(Workload workload)
@@ -136,7 +138,8 @@ namespace LockOrder.Benchmarks.AnalyzerCost
                 Statistics.Median(wall),
                 last.DiagnosticsById,
                 last.Exceptions,
-                byType.ToDictionary(p => p.Key, p => Statistics.Median(p.Value)));
+                byType.ToDictionary(p => p.Key, p => Statistics.Median(p.Value)),
+                last.SampleDiagnostics);
         }
 
         private (bool Clean, double ParseMs, double TotalMs) MeasureCompiler(GeneratedCode code, bool checkErrors)
@@ -179,7 +182,7 @@ namespace LockOrder.Benchmarks.AnalyzerCost
             var compilation = CSharpCompilation.Create("Generated", Parse(code), _references, CompilationOptions);
             if (_analyzers.IsEmpty)
             {
-                return new AnalyzerRun(0, 0, new Dictionary<string, double>(), new Dictionary<string, int>(), Array.Empty<string>());
+                return new AnalyzerRun(0, 0, new Dictionary<string, double>(), new Dictionary<string, int>(), Array.Empty<string>(), Array.Empty<string>());
             }
 
             var exceptions = new List<string>();
@@ -216,7 +219,23 @@ namespace LockOrder.Benchmarks.AnalyzerCost
                 .GroupBy(d => d.Id)
                 .OrderBy(g => g.Key, StringComparer.Ordinal)
                 .ToDictionary(g => g.Key, g => g.Count());
-            return new AnalyzerRun(total, wallMs, byType, byId, exceptions.Distinct().ToList());
+            var samples = diagnostics
+                .OrderBy(d => d.Location.SourceTree?.FilePath, StringComparer.Ordinal)
+                .ThenBy(d => d.Location.SourceSpan.Start)
+                .Take(5)
+                .Select(Describe)
+                .ToList();
+            return new AnalyzerRun(total, wallMs, byType, byId, exceptions.Distinct().ToList(), samples);
+        }
+
+        private static string Describe(Diagnostic diagnostic)
+        {
+            var span = diagnostic.Location.GetLineSpan();
+            var tree = diagnostic.Location.SourceTree;
+            string line = tree is null
+                ? string.Empty
+                : tree.GetText().Lines[span.StartLinePosition.Line].ToString().Trim();
+            return $"{diagnostic.Id} {span.Path}({span.StartLinePosition.Line + 1}): {diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture)}  | {line}";
         }
 
         private static SyntaxTree[] Parse(GeneratedCode code) =>

@@ -9,6 +9,13 @@ namespace LockOrder.Benchmarks.AnalyzerCost
     /// <summary>Prints the analyzer benchmark's table and its summary lines (the last line is the one CI and the docs quote).</summary>
     internal static class AnalyzerReport
     {
+        // DESIGN §10.
+        private const double LockHeavyRatioTarget = 0.25;
+        private const double OrdinaryRatioTarget = 0.05;
+        private const double GrowthTarget = 1.3;
+
+        private static string Verdict(bool met) => met ? "met" : "NOT MET";
+
         internal static void Print(IReadOnlyList<WorkloadResult> results, TextWriter output)
         {
             var inv = CultureInfo.InvariantCulture;
@@ -54,6 +61,11 @@ namespace LockOrder.Benchmarks.AnalyzerCost
                     output.WriteLine("  by analyzer: " + string.Join(", ", r.AnalyzerMsByType.Select(p => string.Format(inv, "{0} {1:F1} ms", p.Key, p.Value))));
                 }
 
+                foreach (var sample in r.SampleDiagnostics)
+                {
+                    output.WriteLine("  diagnostic: " + sample);
+                }
+
                 foreach (var exception in r.AnalyzerExceptions.Take(5))
                 {
                     output.WriteLine("  ANALYZER EXCEPTION (AD0001): " + exception);
@@ -69,7 +81,7 @@ namespace LockOrder.Benchmarks.AnalyzerCost
             var ordinary = results.Where(r => r.Code.Shape == CodeShape.Ordinary).ToList();
             foreach (var r in ordinary)
             {
-                output.WriteLine(string.Format(inv, "ordinary code: analyzer/compiler ratio {0:F3} (at {1} lines)", r.Ratio, r.Code.Lines));
+                output.WriteLine(string.Format(inv, "ordinary code: analyzer/compiler ratio {0:F3} (at {1} lines) — target ≤ {2:F2}: {3}", r.Ratio, r.Code.Lines, OrdinaryRatioTarget, Verdict(r.Ratio <= OrdinaryRatioTarget)));
             }
 
             var heavy = results.Where(r => r.Code.Shape == CodeShape.LockHeavy).OrderBy(r => r.Code.Lines).ToList();
@@ -79,8 +91,18 @@ namespace LockOrder.Benchmarks.AnalyzerCost
             }
 
             var max = heavy.OrderByDescending(r => r.Ratio).First();
-            double growth = heavy[heavy.Count - 1].AnalyzerMicrosecondsPerLine / heavy[0].AnalyzerMicrosecondsPerLine;
-            output.WriteLine(string.Format(inv, "analyzer/compiler: max ratio {0:F3} (at {1} lines), per-line growth {2:F2}", max.Ratio, max.Code.Lines, growth));
+            double smallest = heavy[0].AnalyzerMicrosecondsPerLine;
+            double? growth = smallest > 0 ? heavy[heavy.Count - 1].AnalyzerMicrosecondsPerLine / smallest : (double?)null;
+            output.WriteLine(string.Format(inv, "lock-heavy code: max analyzer/compiler ratio {0:F3} — target ≤ {1:F2}: {2}", max.Ratio, LockHeavyRatioTarget, Verdict(max.Ratio <= LockHeavyRatioTarget)));
+            output.WriteLine(growth is double g
+                ? string.Format(inv, "lock-heavy code: per-line growth {0:F2} from {1} to {2} lines — target ≤ {3:F1}: {4}", g, heavy[0].Code.Lines, heavy[heavy.Count - 1].Code.Lines, GrowthTarget, Verdict(g <= GrowthTarget))
+                : "lock-heavy code: per-line growth not measurable (no analyzer time)");
+            output.WriteLine(string.Format(
+                inv,
+                "analyzer/compiler: max ratio {0:F3} (at {1} lines), per-line growth {2}",
+                max.Ratio,
+                max.Code.Lines,
+                growth is double value ? value.ToString("F2", inv) : "n/a"));
         }
 
         private static string Diagnostics(IReadOnlyDictionary<string, int> byId) =>

@@ -10,13 +10,15 @@ namespace LockOrder.Benchmarks.AnalyzerCost
             double wallMs,
             IReadOnlyDictionary<string, double> msByType,
             IReadOnlyDictionary<string, int> diagnosticsById,
-            IReadOnlyList<string> exceptions)
+            IReadOnlyList<string> exceptions,
+            IReadOnlyList<string> sampleDiagnostics)
         {
             ExecutionMs = executionMs;
             WallMs = wallMs;
             MsByType = msByType;
             DiagnosticsById = diagnosticsById;
             Exceptions = exceptions;
+            SampleDiagnostics = sampleDiagnostics;
         }
 
         internal double ExecutionMs { get; }
@@ -28,5 +30,8 @@ namespace LockOrder.Benchmarks.AnalyzerCost
         internal IReadOnlyDictionary<string, int> DiagnosticsById { get; }
 
         internal IReadOnlyList<string> Exceptions { get; }
+
+        /// <summary>The first few diagnostics with their source line, so a false positive can be reproduced.</summary>
+        internal IReadOnlyList<string> SampleDiagnostics { get; }
     }
 }

@@ -15,7 +15,8 @@ namespace LockOrder.Benchmarks.AnalyzerCost
             double analyzerWallMs,
             IReadOnlyDictionary<string, int> diagnosticsById,
             IReadOnlyList<string> analyzerExceptions,
-            IReadOnlyDictionary<string, double> analyzerMsByType)
+            IReadOnlyDictionary<string, double> analyzerMsByType,
+            IReadOnlyList<string> sampleDiagnostics)
         {
             Code = code;
             Runs = runs;
@@ -26,6 +27,7 @@ namespace LockOrder.Benchmarks.AnalyzerCost
             DiagnosticsById = diagnosticsById;
             AnalyzerExceptions = analyzerExceptions;
             AnalyzerMsByType = analyzerMsByType;
+            SampleDiagnostics = sampleDiagnostics;
         }
 
         internal GeneratedCode Code { get; }
@@ -49,6 +51,8 @@ namespace LockOrder.Benchmarks.AnalyzerCost
         internal IReadOnlyList<string> AnalyzerExceptions { get; }
 
         internal IReadOnlyDictionary<string, double> AnalyzerMsByType { get; }
+
+        internal IReadOnlyList<string> SampleDiagnostics { get; }
 
         internal double Ratio => AnalyzerMs / CompilerMs;
 

@@ -14,13 +14,26 @@ namespace LockOrder.Benchmarks.Generation
             var writer = new ModuleWriter(shape, statistics);
             var files = new List<GeneratedFile>();
             int lines = 0;
+            int linesBeforeLastModule = 0;
+            int filesBeforeLastModule = 0;
+            var statisticsBeforeLastModule = statistics.Clone();
             for (int module = 0; lines < targetLines; module++)
             {
+                linesBeforeLastModule = lines;
+                filesBeforeLastModule = files.Count;
+                statisticsBeforeLastModule = statistics.Clone();
                 foreach (var (file, fileLines) in writer.Write(planner.Plan(module)))
                 {
                     files.Add(file);
                     lines += fileLines;
                 }
+            }
+
+            // Whole modules only (a module's classes call each other): keep the count whose size is nearest the target.
+            if (filesBeforeLastModule > 0 && targetLines - linesBeforeLastModule < lines - targetLines)
+            {
+                files.RemoveRange(filesBeforeLastModule, files.Count - filesBeforeLastModule);
+                return new GeneratedCode(shape, files, linesBeforeLastModule, statisticsBeforeLastModule);
             }
 
             return new GeneratedCode(shape, files, lines, statistics);

@@ -18,5 +18,7 @@ namespace LockOrder.Benchmarks.Generation
 
         /// <summary>Calls that would have been made under a lock but were moved after the release, because the callee may take an earlier lock or fault.</summary>
         internal int CallsMovedOutOfLock { get; set; }
+
+        internal GenerationStatistics Clone() => (GenerationStatistics)MemberwiseClone();
     }
 }

@@ -12,7 +12,7 @@ namespace LockOrder.Benchmarks.Generation
     /// </summary>
     internal sealed class ModulePlanner
     {
-        internal const int ClassesPerModule = 8;
+        internal const int ClassesPerModule = 4;
         internal const int MethodsPerClass = 24;
         internal const int Layers = 4;
 

@@ -20,6 +20,9 @@ namespace LockOrder.Benchmarks.LockCost
         private const string Vma = "VmaLock";
         private const string EmptyLoop = "empty loop";
 
+        // DESIGN §10, validator off.
+        private const double RatioTarget = 1.2;
+
         internal static int Run(bool quick)
         {
             var harness = quick
@@ -78,11 +81,11 @@ namespace LockOrder.Benchmarks.LockCost
             }
 
             rw.Dispose();
-            Print(off, on, harness.Sink, Console.Out);
+            Print(off, on, harness.Sink, quick, Console.Out);
             return 0;
         }
 
-        private static void Print(IReadOnlyList<CaseResult> off, IReadOnlyList<CaseResult> on, long sink, TextWriter output)
+        private static void Print(IReadOnlyList<CaseResult> off, IReadOnlyList<CaseResult> on, long sink, bool quick, TextWriter output)
         {
             var inv = CultureInfo.InvariantCulture;
             output.WriteLine(string.Format(inv, "{0,-10} {1,-38} {2,13} {3,11} {4,11} {5,8}", "validator", "case (enter + exit, one thread)", "ns/op median", "ns/op min", "ns/op net", "rounds of"));
@@ -96,9 +99,26 @@ namespace LockOrder.Benchmarks.LockCost
             output.WriteLine(string.Format(inv, "validator on / off: MemoryLock read ×{0:F1}, VmaLock ×{1:F1}", validatorMemory, validatorVma));
             output.WriteLine(string.Format(inv, "validator on: MemoryLock read / ReaderWriterLockSlim read: ratio {0:F2}", Net(on, MemoryRead) / Net(off, RwlsRead)));
             output.WriteLine(string.Format(inv, "validator on: VmaLock / System.Threading.Lock: ratio {0:F2}", Net(on, Vma) / Net(off, ThreadingLock)));
-            output.WriteLine(string.Format(inv, "MemoryLock read / ReaderWriterLockSlim read: ratio {0:F2}", Net(off, MemoryRead) / Net(off, RwlsRead)));
-            output.WriteLine(string.Format(inv, "VmaLock / System.Threading.Lock: ratio {0:F2}", Net(off, Vma) / Net(off, ThreadingLock)));
+            // Cross-check for a loaded machine: the fastest round of each case is the one least disturbed by other work.
+            output.WriteLine(string.Format(
+                inv,
+                "fastest rounds (validator off): MemoryLock read / ReaderWriterLockSlim read {0:F2}, VmaLock / System.Threading.Lock {1:F2}",
+                NetMin(off, MemoryRead) / NetMin(off, RwlsRead),
+                NetMin(off, Vma) / NetMin(off, ThreadingLock)));
+            double r1 = Net(off, MemoryRead) / Net(off, RwlsRead);
+            double r2 = Net(off, Vma) / Net(off, ThreadingLock);
+            output.WriteLine(string.Format(
+                inv,
+                "targets (validator off) ≤ {0:F1}: MemoryLock read {1}, VmaLock {2}{3}",
+                RatioTarget,
+                Verdict(r1),
+                Verdict(r2),
+                quick ? " (--quick: rounds too few and short to judge a target; run without --quick)" : string.Empty));
+            output.WriteLine(string.Format(inv, "MemoryLock read / ReaderWriterLockSlim read: ratio {0:F2}", r1));
+            output.WriteLine(string.Format(inv, "VmaLock / System.Threading.Lock: ratio {0:F2}", r2));
         }
+
+        private static string Verdict(double ratio) => ratio <= RatioTarget ? "met" : "NOT MET";
 
         private static void PrintRows(string validator, IReadOnlyList<CaseResult> results, TextWriter output)
         {
@@ -120,6 +140,9 @@ namespace LockOrder.Benchmarks.LockCost
         /// <summary>Nanoseconds of the lock operations alone: the case's median less the empty loop's.</summary>
         private static double Net(IReadOnlyList<CaseResult> results, string name) =>
             Math.Max(Find(results, name).MedianNs - Find(results, EmptyLoop).MedianNs, 0.01);
+
+        private static double NetMin(IReadOnlyList<CaseResult> results, string name) =>
+            Math.Max(Find(results, name).MinNs - Find(results, EmptyLoop).MinNs, 0.01);
 
         private static CaseResult Find(IReadOnlyList<CaseResult> results, string name) =>
             results.First(r => r.Name == name);
