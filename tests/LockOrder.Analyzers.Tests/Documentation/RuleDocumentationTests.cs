@@ -83,6 +83,16 @@ namespace LockOrder.Analyzers.Tests.Documentation
                 rows.Select(cells => cells[0] + " " + cells[1]).OrderBy(row => row, StringComparer.Ordinal));
         }
 
+        [Fact]
+        public void The_readme_rule_table_lists_every_rule_with_its_page_severity_and_title()
+        {
+            var rows = TableRows("README.md", row => row.StartsWith("| [LOCK", StringComparison.Ordinal));
+
+            Assert.Equal(
+                RuleCatalog.All.Select(descriptor => $"[{descriptor.Id}](docs/rules/{descriptor.Id}.md) | {descriptor.DefaultSeverity} | {descriptor.Title}"),
+                rows.Select(cells => string.Join(" | ", cells)).OrderBy(row => row, StringComparer.Ordinal));
+        }
+
         /// <summary>The cells of the table rows of a repository file that <paramref name="isRow"/> accepts.</summary>
         private static IEnumerable<string[]> TableRows(string relativePath, Func<string, bool> isRow) =>
             File.ReadAllLines(Path.Combine(RepositoryRoot.Path, relativePath))
