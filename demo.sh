@@ -33,6 +33,7 @@ while IFS= read -r line; do
   [[ "$line" =~ $pattern ]] || continue
   file="${BASH_REMATCH[1]}" row="${BASH_REMATCH[2]}" severity="${BASH_REMATCH[4]}" rule="${BASH_REMATCH[5]}" message="${BASH_REMATCH[6]}"
   title="$(sed -n "s:^| \[$rule\](docs/rules/$rule.md) | [A-Za-z]* | \(.*\) |\$:\1:p" README.md)"
+  message="${message% (http*)}"   # the help link: shown as the local page below
   count=$((count + 1))
   echo
   echo "-- ${file#"$(pwd)/"}:$row  $severity $rule  $title"
@@ -50,5 +51,8 @@ echo "   $count diagnostics; the full build log is in artifacts/BrokenDriver.log
 
 echo
 echo "== 3/3  Running samples/VfioDriver (the reference device) for 5 seconds with the lock validator on"
-dotnet build samples/VfioDriver -c Release -nologo -tl:off -v:q -clp:NoSummary -p:LockOrderVersion="$version"
+if ! dotnet build samples/VfioDriver -c Release -nologo -tl:off -p:LockOrderVersion="$version" > artifacts/VfioDriver.log 2>&1; then
+  cat artifacts/VfioDriver.log
+  exit 1
+fi
 dotnet run --project samples/VfioDriver -c Release --no-build -- --seconds 5 --validate
