@@ -34,7 +34,7 @@ namespace LockOrder.Analyzers.Tests.Robustness
             """;
 
         /// <summary>Generous, for one small document: only a hang or a runaway analysis reaches it.</summary>
-        private static readonly TimeSpan StepBound = TimeSpan.FromSeconds(10);
+        private static readonly TimeSpan StepBound = TimeSpan.FromSeconds(30);
 
         private readonly ITestOutputHelper output;
 

@@ -5,6 +5,7 @@ using System.IO;
 using System.Linq;
 using System.Reflection;
 using System.Text.RegularExpressions;
+using LockOrder.Analyzers.Flow;
 using LockOrder.Analyzers.Interprocedural;
 using LockOrder.Analyzers.Rules;
 using LockOrder.Analyzers.Tests.Robustness.Infrastructure;
@@ -39,13 +40,30 @@ namespace LockOrder.Analyzers.Tests.Robustness.Bounds
         }
 
         [Fact]
-        public void TheBoundsTheIssueNamesAreDocumented()
+        public void EveryBoundOfTheFlowAndSummaryAnalysesIsDocumented()
         {
             var documented = DocumentedBounds().Select(bound => $"{bound.Type}.{bound.Constant}").ToList();
 
             Assert.Contains($"{nameof(BodyEffectWalker)}.{nameof(BodyEffectWalker.MaxOperationsPerBody)}", documented);
             Assert.Contains($"{nameof(SummaryProvider)}.{nameof(SummaryProvider.MaxMethodsPerComputation)}", documented);
             Assert.Contains($"{nameof(SummaryProvider)}.{nameof(SummaryProvider.MaxFixpointIterations)}", documented);
+            Assert.Contains($"{nameof(LockFlowAnalysis)}.{nameof(LockFlowAnalysis.MaxVisitsPerBlock)}", documented);
+            Assert.Contains($"{nameof(LockState)}.{nameof(LockState.MaxHeldLocks)}", documented);
+        }
+
+        [Fact]
+        public void EveryBoundConstantOfTheAnalyzerIsDocumented()
+        {
+            // A bound is an integer constant named Max…; one missing from the page is a limit users cannot find.
+            var documented = DocumentedBounds().Select(bound => $"{bound.Type}.{bound.Constant}").ToHashSet(StringComparer.Ordinal);
+            var bounds = typeof(Descriptors).Assembly.GetTypes()
+                .SelectMany(type => type.GetFields(BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly)
+                    .Where(field => field.IsLiteral && field.FieldType == typeof(int) && field.Name.StartsWith("Max", StringComparison.Ordinal))
+                    .Select(field => $"{type.Name}.{field.Name}"))
+                .ToList();
+
+            Assert.NotEmpty(bounds);
+            Assert.All(bounds, bound => Assert.True(documented.Contains(bound), $"{bound} is not in the table of docs/bounds.md"));
         }
 
         private static List<(string Type, string Constant, long Value)> DocumentedBounds()
