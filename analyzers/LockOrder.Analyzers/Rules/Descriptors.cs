@@ -25,7 +25,7 @@ namespace LockOrder.Analyzers.Rules
         internal static readonly DiagnosticDescriptor UserMemoryUnderExclusiveLock = Create(
             "LOCK002",
             "User memory touched while a lock ordered after MmapLock is held exclusively",
-            "'{0}' touches user memory{1} while '{2}' is held {3}: a page fault takes 'MmapLock' (shared), which is ordered before '{2}'",
+            "'{0}' touches user memory{1} while '{2}' is held ({3}): a page fault takes 'MmapLock' (shared), which is ordered before '{2}'",
             DiagnosticSeverity.Error,
             "Touching user memory can page-fault, and the fault takes MmapLock for read and then the device's own locks. Copy user data in before taking the lock and copy results out after releasing it.");
 

@@ -1,0 +1,128 @@
+using System.Collections.Generic;
+using LockOrder.Analyzers.Interprocedural;
+using LockOrder.Analyzers.Model;
+using LockOrder.Analyzers.Rules;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.FlowAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace LockOrder.Analyzers.Flow
+{
+    /// <summary>
+    /// Runs the flow analysis on every executable body of one member: the member's own body, and each local function
+    /// and lambda in it as a body of its own (deferred execution is not execution: a lambda created under a lock runs
+    /// later, starting with nothing held, or with what its own <c>[Requires]</c> says).
+    /// </summary>
+    internal static class BodyAnalysis
+    {
+        internal static void Analyze(OperationBlockAnalysisContext context, LockModel model, SummaryProvider summaries, OrderEdgeCollector edges)
+        {
+            var owner = context.OwningSymbol as IMethodSymbol;
+            if (owner is not null && model.Annotations.Get(owner).NoLockAnalysis)
+            {
+                return;
+            }
+
+            var seenRoots = new HashSet<IOperation>();
+            foreach (var block in context.OperationBlocks)
+            {
+                context.CancellationToken.ThrowIfCancellationRequested();
+
+                // A method's blocks are IBlockOperations under its IMethodBodyOperation; the graph is built for the root.
+                var root = block;
+                while (root.Parent is not null)
+                {
+                    root = root.Parent;
+                }
+
+                if (!IsGraphRoot(root) || !seenRoots.Add(root) || !BodyPrescan.NeedsAnalysis(root, owner, model.Annotations))
+                {
+                    continue;
+                }
+
+                var graph = context.GetControlFlowGraph(block);
+                var sink = new DiagnosticSink();
+                var flow = new FlowContext(model, summaries, edges, block.Syntax.SyntaxTree, sink, context.CancellationToken);
+                var ownerLocation = owner is not null && owner.Locations.Length > 0 && owner.Locations[0].IsInSource ? owner.Locations[0] : block.Syntax.GetLocation();
+                LockFlowAnalysis.Run(flow, graph, owner, ownerLocation);
+                AnalyzeNested(flow, graph, model);
+                sink.Flush(context.ReportDiagnostic);
+            }
+        }
+
+        private static bool IsGraphRoot(IOperation block) =>
+            block is IMethodBodyOperation or IConstructorBodyOperation or IBlockOperation or IFieldInitializerOperation or IPropertyInitializerOperation or IParameterInitializerOperation;
+
+        private static void AnalyzeNested(FlowContext flow, ControlFlowGraph root, LockModel model)
+        {
+            var pending = new Stack<ControlFlowGraph>();
+            pending.Push(root);
+            while (pending.Count > 0)
+            {
+                flow.CancellationToken.ThrowIfCancellationRequested();
+                var graph = pending.Pop();
+                foreach (var localFunction in graph.LocalFunctions)
+                {
+                    var nested = graph.GetLocalFunctionControlFlowGraph(localFunction, flow.CancellationToken);
+                    if (!model.Annotations.Get(localFunction).NoLockAnalysis)
+                    {
+                        var location = localFunction.Locations.Length > 0 ? localFunction.Locations[0] : Location.None;
+                        LockFlowAnalysis.Run(flow, nested, localFunction, location);
+                    }
+
+                    pending.Push(nested);
+                }
+
+                foreach (var lambda in AnonymousFunctions(graph))
+                {
+                    var nested = graph.GetAnonymousFunctionControlFlowGraph(lambda, flow.CancellationToken);
+                    if (!model.Annotations.Get(lambda.Symbol).NoLockAnalysis)
+                    {
+                        LockFlowAnalysis.Run(flow, nested, lambda.Symbol, lambda.Syntax.GetLocation());
+                    }
+
+                    pending.Push(nested);
+                }
+            }
+        }
+
+        private static IEnumerable<IFlowAnonymousFunctionOperation> AnonymousFunctions(ControlFlowGraph graph)
+        {
+            foreach (var block in graph.Blocks)
+            {
+                foreach (var operation in block.Operations)
+                {
+                    foreach (var lambda in AnonymousFunctionsIn(operation))
+                    {
+                        yield return lambda;
+                    }
+                }
+
+                if (block.BranchValue is not null)
+                {
+                    foreach (var lambda in AnonymousFunctionsIn(block.BranchValue))
+                    {
+                        yield return lambda;
+                    }
+                }
+            }
+        }
+
+        private static IEnumerable<IFlowAnonymousFunctionOperation> AnonymousFunctionsIn(IOperation root)
+        {
+            if (root is IFlowAnonymousFunctionOperation self)
+            {
+                yield return self;
+            }
+
+            foreach (var operation in root.Descendants())
+            {
+                if (operation is IFlowAnonymousFunctionOperation lambda)
+                {
+                    yield return lambda;
+                }
+            }
+        }
+    }
+}

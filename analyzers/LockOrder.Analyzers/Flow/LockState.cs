@@ -1,0 +1,240 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using LockOrder.Analyzers.Model;
+using Microsoft.CodeAnalysis;
+
+namespace LockOrder.Analyzers.Flow
+{
+    /// <summary>
+    /// The facts at one program point: the held locks (in acquisition order), the scopes whose disposal releases one
+    /// of them, and the try-acquisition results not yet tested. Immutable; equality is structural so the fixpoint can
+    /// tell when nothing changes any more.
+    /// </summary>
+    internal sealed class LockState : IEquatable<LockState>
+    {
+        /// <summary>Bound on the held set: past it new acquisitions are not tracked (and the analysis says so, LOCK011).</summary>
+        internal const int MaxHeldLocks = 32;
+
+        internal static readonly LockState Empty = new LockState(
+            ImmutableArray<HeldLock>.Empty,
+            ImmutableDictionary<ValueKey, HeldLock>.Empty,
+            ImmutableDictionary<ValueKey, HeldLock>.Empty);
+
+        private LockState(ImmutableArray<HeldLock> held, ImmutableDictionary<ValueKey, HeldLock> scopes, ImmutableDictionary<ValueKey, HeldLock> pendingTries)
+        {
+            Held = held;
+            Scopes = scopes;
+            PendingTries = pendingTries;
+        }
+
+        internal ImmutableArray<HeldLock> Held { get; }
+
+        /// <summary>Scope values (a local or a capture) and the lock their <c>Dispose</c> releases.</summary>
+        internal ImmutableDictionary<ValueKey, HeldLock> Scopes { get; }
+
+        /// <summary>Boolean values that hold a try-acquisition's result, and the lock that is held when it is true.</summary>
+        internal ImmutableDictionary<ValueKey, HeldLock> PendingTries { get; }
+
+        internal bool HasDefinitelyHeld
+        {
+            get
+            {
+                foreach (var held in Held)
+                {
+                    if (!held.IsMaybe)
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+        }
+
+        internal HeldLock? Find(ITypeSymbol lockClass, LockInstance instance)
+        {
+            foreach (var held in Held)
+            {
+                if (held.IsSameLock(lockClass, instance))
+                {
+                    return held;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>The state with <paramref name="added"/> held; a lock already held stays as it is, made definite.</summary>
+        internal LockState Add(HeldLock added, out bool overflow)
+        {
+            overflow = false;
+            for (int i = 0; i < Held.Length; i++)
+            {
+                if (Held[i].IsSameLock(added))
+                {
+                    var existing = Held[i];
+                    var merged = existing.With(existing.Mode == LockMode.Exclusive ? LockMode.Exclusive : added.Mode, isMaybe: false)
+                        .WithDepth(existing.IsMaybe ? existing.Depth : existing.Depth + 1);
+                    return merged.Equals(Held[i]) ? this : new LockState(Held.SetItem(i, merged), Scopes, PendingTries);
+                }
+            }
+
+            if (Held.Length >= MaxHeldLocks)
+            {
+                overflow = true;
+                return this;
+            }
+
+            return new LockState(Held.Add(added), Scopes, PendingTries);
+        }
+
+        /// <summary>The state after one release of <paramref name="held"/>: one level less, or gone.</summary>
+        internal LockState Remove(HeldLock held)
+        {
+            int index = Held.IndexOf(held);
+            if (index < 0)
+            {
+                return this;
+            }
+
+            return held.Depth > 1
+                ? new LockState(Held.SetItem(index, held.WithDepth(held.Depth - 1)), Scopes, PendingTries)
+                : new LockState(Held.RemoveAt(index), Scopes, PendingTries);
+        }
+
+        internal LockState Replace(HeldLock old, HeldLock replacement)
+        {
+            int index = Held.IndexOf(old);
+            return index < 0 ? this : new LockState(Held.SetItem(index, replacement), Scopes, PendingTries);
+        }
+
+        internal LockState WithScope(ValueKey key, HeldLock? scope) =>
+            scope is null
+                ? (Scopes.ContainsKey(key) ? new LockState(Held, Scopes.Remove(key), PendingTries) : this)
+                : new LockState(Held, Scopes.SetItem(key, scope), PendingTries);
+
+        internal LockState WithPendingTry(ValueKey key, HeldLock? candidate) =>
+            candidate is null
+                ? (PendingTries.ContainsKey(key) ? new LockState(Held, Scopes, PendingTries.Remove(key)) : this)
+                : new LockState(Held, Scopes, PendingTries.SetItem(key, candidate));
+
+        /// <summary>
+        /// Where paths meet: a lock held on every incoming path stays held (the stronger mode wins, marked maybe when
+        /// the modes differ); a lock held on some paths only becomes "maybe held".
+        /// </summary>
+        internal static LockState Join(LockState left, LockState right)
+        {
+            if (left.Equals(right))
+            {
+                return left;
+            }
+
+            var held = ImmutableArray.CreateBuilder<HeldLock>(left.Held.Length + right.Held.Length);
+            foreach (var mine in left.Held)
+            {
+                var theirs = right.Find(mine.LockClass, mine.Instance);
+                if (theirs is null)
+                {
+                    held.Add(mine.With(mine.Mode, isMaybe: true));
+                    continue;
+                }
+
+                bool maybe = mine.IsMaybe || theirs.IsMaybe || mine.Mode != theirs.Mode || mine.Depth != theirs.Depth;
+                var mode = mine.Mode == LockMode.Exclusive || theirs.Mode == LockMode.Exclusive ? LockMode.Exclusive : LockMode.Shared;
+                var first = ComparePosition(theirs.AcquiredAt, mine.AcquiredAt) < 0 ? theirs : mine;
+                held.Add(first.With(mode, maybe).WithDepth(mine.Depth > theirs.Depth ? mine.Depth : theirs.Depth));
+            }
+
+            foreach (var theirs in right.Held)
+            {
+                if (left.Find(theirs.LockClass, theirs.Instance) is null && held.Count < MaxHeldLocks)
+                {
+                    held.Add(theirs.With(theirs.Mode, isMaybe: true));
+                }
+            }
+
+            var scopes = left.Scopes;
+            foreach (var pair in right.Scopes)
+            {
+                if (!scopes.ContainsKey(pair.Key))
+                {
+                    scopes = scopes.Add(pair.Key, pair.Value);
+                }
+            }
+
+            var pending = left.PendingTries;
+            foreach (var pair in left.PendingTries)
+            {
+                if (!right.PendingTries.TryGetValue(pair.Key, out var other) || !other.Equals(pair.Value))
+                {
+                    pending = pending.Remove(pair.Key);
+                }
+            }
+
+            return new LockState(held.ToImmutable(), scopes, pending);
+        }
+
+        internal static int ComparePosition(Location left, Location right)
+        {
+            int comparison = string.CompareOrdinal(left.SourceTree?.FilePath ?? string.Empty, right.SourceTree?.FilePath ?? string.Empty);
+            return comparison != 0 ? comparison : left.SourceSpan.Start.CompareTo(right.SourceSpan.Start);
+        }
+
+        public bool Equals(LockState? other)
+        {
+            if (other is null)
+            {
+                return false;
+            }
+
+            if (ReferenceEquals(this, other))
+            {
+                return true;
+            }
+
+            if (Held.Length != other.Held.Length || Scopes.Count != other.Scopes.Count || PendingTries.Count != other.PendingTries.Count)
+            {
+                return false;
+            }
+
+            for (int i = 0; i < Held.Length; i++)
+            {
+                if (!Held[i].Equals(other.Held[i]))
+                {
+                    return false;
+                }
+            }
+
+            return SameEntries(Scopes, other.Scopes) && SameEntries(PendingTries, other.PendingTries);
+        }
+
+        public override bool Equals(object? obj) => obj is LockState other && Equals(other);
+
+        public override int GetHashCode()
+        {
+            int hash = (Scopes.Count * 7) + PendingTries.Count;
+            foreach (var held in Held)
+            {
+                hash = (hash * 31) + held.GetHashCode();
+            }
+
+            return hash;
+        }
+
+        public override string ToString() => "{" + string.Join(", ", Held) + "}";
+
+        private static bool SameEntries(ImmutableDictionary<ValueKey, HeldLock> left, ImmutableDictionary<ValueKey, HeldLock> right)
+        {
+            foreach (KeyValuePair<ValueKey, HeldLock> pair in left)
+            {
+                if (!right.TryGetValue(pair.Key, out var other) || !other.Equals(pair.Value))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+    }
+}

@@ -1,0 +1,66 @@
+using LockOrder.Analyzers.Flow;
+using LockOrder.Analyzers.Model;
+using Microsoft.CodeAnalysis;
+
+namespace LockOrder.Analyzers.Rules
+{
+    /// <summary>
+    /// LOCK002/LOCK003: touching user memory is a blocking shared acquisition of <c>MmapLock</c> (the page fault takes
+    /// it), so it is forbidden under every lock ordered after <c>MmapLock</c>; under <c>MmapLock</c> itself it is a
+    /// recursive acquisition (LOCK004).
+    /// </summary>
+    internal static class UserMemoryRule
+    {
+        internal static void CheckFault(FlowContext context, LockState state, string what, string via, Location at)
+        {
+            var mmapLock = context.Order.MmapLock;
+            if (mmapLock is null)
+            {
+                return;
+            }
+
+            HeldLock? exclusive = null;
+            HeldLock? shared = null;
+            foreach (var held in state.Held)
+            {
+                if (held.IsMaybe)
+                {
+                    continue;
+                }
+
+                if (SymbolEqualityComparer.Default.Equals(held.LockClass, mmapLock))
+                {
+                    OrderRule.CheckBlockingAcquisition(context, LockStateOf(held), mmapLock, LockInstance.Unknown, LockMode.Shared, Via(what, via), at);
+                    continue;
+                }
+
+                context.Edges.Record(held.LockClass, mmapLock, held.AcquiredAt, at, Via(what, via));
+                if (context.Order.IsOrderedAfterMmapLock(held.LockClass))
+                {
+                    if (held.Mode == LockMode.Exclusive)
+                    {
+                        exclusive ??= held;
+                    }
+                    else
+                    {
+                        shared ??= held;
+                    }
+                }
+            }
+
+            if (exclusive is not null)
+            {
+                context.Sink.Report(Descriptors.UserMemoryUnderExclusiveLock, at, exclusive.AcquiredAt, what, via, exclusive.Describe(), exclusive.Mode);
+            }
+            else if (shared is not null)
+            {
+                context.Sink.Report(Descriptors.UserMemoryUnderSharedLock, at, shared.AcquiredAt, what, via, shared.Describe());
+            }
+        }
+
+        /// <summary>" via X → Y" for a fault: the path ends at the member that touches user memory.</summary>
+        private static string Via(string what, string via) => via.Length > 0 ? via : " via " + what;
+
+        private static LockState LockStateOf(HeldLock held) => LockState.Empty.Add(held, out _);
+    }
+}
