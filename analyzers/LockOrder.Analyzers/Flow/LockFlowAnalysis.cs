@@ -680,6 +680,8 @@ namespace LockOrder.Analyzers.Flow
         {
             if (overflow)
             {
+                // Past the bound the held set is missing locks: releases of them would look like errors. Report nothing but LOCK011.
+                stoppedAtBound = true;
                 incompleteBound ??= IncompleteAnalysisRule.HeldLocksBound;
             }
         }
