@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Immutable;
+using System.IO;
 using System.Linq;
 using System.Reflection;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -11,9 +12,14 @@ namespace LockOrder.Benchmarks.AnalyzerCost
     {
         internal const string AssemblyName = "LockOrder.Analyzers";
 
+        /// <summary>
+        /// Loads the analyzer assembly from its file next to this program, as a compiler host loads an analyzer
+        /// reference. (By name it may not resolve: the NuGet packaging project shares the package id
+        /// LockOrder.Analyzers, and this program's dependency manifest lists that project's entry instead.)
+        /// </summary>
         internal static ImmutableArray<DiagnosticAnalyzer> Load()
         {
-            var assembly = Assembly.Load(AssemblyName);
+            var assembly = Assembly.LoadFrom(Path.Combine(AppContext.BaseDirectory, AssemblyName + ".dll"));
             Type[] types;
             try
             {
