@@ -24,7 +24,9 @@ namespace LockOrder.Analyzers.Interprocedural
     /// out: they are how the body honors the contract, and the flow already checks the order of that acquisition.
     /// One call further out they are effects again — a method that calls an <c>[Acquires(typeof(VmaLock))]</c> helper
     /// may wait for <c>VmaLock</c>, so its summary says so. A method declared as a non-blocking try-acquisition
-    /// (<c>[TryAcquires]</c> without <c>Blocking</c>) is taken at its word: its body's acquisitions are no effect.
+    /// (<c>[TryAcquires]</c> without <c>Blocking</c>) is taken at its word: its body's acquisitions are no effect. A
+    /// <c>[MightFault]</c> method is summarized by its fault: the locks of the fault path inside it (<c>MmapLock</c> and
+    /// the classes ordered after it) are what the fault stands for, so they are not effects a second time.
     /// </para>
     /// <para>
     /// Followed: calls to methods, local functions, constructors, property and event accessors and user-defined
@@ -318,10 +320,11 @@ namespace LockOrder.Analyzers.Interprocedural
 
             var contractClasses = ContractClasses(method);
             bool declaredNonBlocking = IsDeclaredNonBlocking(method);
+            bool declaredFault = model.Annotations.Get(method).MightFault;
             var name = MethodDisplayName.Of(method);
             foreach (var effect in facts.ContractAcquisitions)
             {
-                if (!declaredNonBlocking && !IsContractAcquisition(effect, contractClasses))
+                if (!declaredNonBlocking && !IsContractAcquisition(effect, contractClasses) && !(declaredFault && IsFaultPath(effect)))
                 {
                     builder.Add(effect.CalledFrom(name));
                 }
@@ -339,7 +342,7 @@ namespace LockOrder.Analyzers.Interprocedural
                 incomplete |= summary.Incomplete;
                 foreach (var effect in summary.Effects)
                 {
-                    if (effect.Kind == CalleeEffectKind.Fault || (!declaredNonBlocking && !IsContractAcquisition(effect, contractClasses)))
+                    if (effect.Kind == CalleeEffectKind.Fault || (!declaredNonBlocking && !IsContractAcquisition(effect, contractClasses) && !(declaredFault && IsFaultPath(effect))))
                     {
                         builder.Add(effect.CalledFrom(name));
                     }
@@ -388,6 +391,24 @@ namespace LockOrder.Analyzers.Interprocedural
             }
 
             return false;
+        }
+
+        /// <summary>
+        /// Whether an acquisition inside a <c>[MightFault]</c> method is part of the page fault that the annotation
+        /// already declares: <c>MmapLock</c> itself, or a lock ordered after it (what a fault handler takes). The call is
+        /// reported once, as user memory touched under the held lock (LOCK002/LOCK003, or LOCK004 under
+        /// <c>MmapLock</c>), instead of once more for each lock on the fault path. Acquisitions of other classes
+        /// remain effects of the call.
+        /// </summary>
+        private bool IsFaultPath(CalleeEffect effect)
+        {
+            if (effect.Kind != CalleeEffectKind.Acquire || effect.LockClass is null)
+            {
+                return false;
+            }
+
+            var order = model.Order;
+            return SymbolEqualityComparer.Default.Equals(effect.LockClass, order.MmapLock) || order.IsOrderedAfterMmapLock(effect.LockClass);
         }
 
         private static bool IsContractAcquisition(CalleeEffect effect, List<ITypeSymbol> contractClasses)

@@ -326,19 +326,22 @@ namespace LockOrder.Vfio
             {
                 // Turning memory off: no page may stay mapped, and zapping needs each MmapLock, so it comes first.
                 ZapAndWriteLockMemory();
+                try
+                {
+                    WriteCommandLocked(MergeCommand(_command, offset, data));
+                }
+                finally
+                {
+                    MemoryLock.ExitWrite();
+                }
             }
             else
             {
-                MemoryLock.EnterWrite();
-            }
-
-            try
-            {
-                Volatile.Write(ref _command, MergeCommand(_command, offset, data));
-            }
-            finally
-            {
-                MemoryLock.ExitWrite();
+                // Memory stays on (or is turned on): nothing mapped can become stale, so there is nothing to zap.
+                using (MemoryLock.Write())
+                {
+                    WriteCommandLocked(MergeCommand(_command, offset, data));
+                }
             }
 
             return ConfigAccessResult.Completed;
@@ -601,15 +604,10 @@ namespace LockOrder.Vfio
         [Acquires(typeof(VmaLock), LockMode.Exclusive)]
         private void ZapAndLockVmasBlocking()
         {
-            while (true)
+            VmaLock.Enter();
+            AddressSpace? space;
+            while ((space = PinAddressSpaceToZapLocked()) != null)
             {
-                VmaLock.Enter();
-                var space = PinAddressSpaceToZapLocked();
-                if (space is null)
-                {
-                    return;
-                }
-
                 // Faults take MmapLock then VmaLock: waiting for an MmapLock while holding VmaLock would be ABBA.
                 VmaLock.Exit();
                 space.MmapLock.EnterRead();
@@ -618,26 +616,26 @@ namespace LockOrder.Vfio
                 VmaLock.Exit();
                 space.MmapLock.ExitRead();
                 space.Put();
+
+                // Faults may have mapped pages while VmaLock was dropped: look at the list again.
+                VmaLock.Enter();
             }
+
+            // Nothing mapped and VmaLock held: no fault can map a page until the caller drops it.
         }
 
         /// <summary>The drop-and-retake zap loop with try-acquisitions only; never blocks.</summary>
         [TryAcquires(typeof(VmaLock), LockMode.Exclusive)]
         private bool TryZapAndLockVmas()
         {
-            while (true)
+            if (!VmaLock.TryEnter())
             {
-                if (!VmaLock.TryEnter())
-                {
-                    return false;
-                }
+                return false;
+            }
 
-                var space = PinAddressSpaceToZapLocked();
-                if (space is null)
-                {
-                    return true;
-                }
-
+            AddressSpace? space;
+            while ((space = PinAddressSpaceToZapLocked()) != null)
+            {
                 VmaLock.Exit();
                 if (!space.MmapLock.TryEnterRead())
                 {
@@ -656,7 +654,13 @@ namespace LockOrder.Vfio
                 VmaLock.Exit();
                 space.MmapLock.ExitRead();
                 space.Put();
+                if (!VmaLock.TryEnter())
+                {
+                    return false;
+                }
             }
+
+            return true;
         }
 
         /// <summary>
@@ -721,7 +725,7 @@ namespace LockOrder.Vfio
 
         /// <summary>Writes the command register; the caller holds <see cref="MemoryLock"/> for write (and has zapped if it turns memory off).</summary>
         [Requires(typeof(MemoryLock), LockMode.Exclusive)]
-        internal void WriteCommandLocked(ushort command) => Volatile.Write(ref _command, command);
+        internal void WriteCommandLocked(int command) => Volatile.Write(ref _command, command & 0xFFFF);
 
         [Requires(typeof(MemoryLock), LockMode.Shared)]
         private bool IsMemoryEnabledLocked() => (_command & CommandMemoryEnable) != 0;

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text;
@@ -412,6 +413,32 @@ class Device
 }");
 
             Assert.Equal(new[] { "fault via Device.Reset", "acquire BusLock (Exclusive) via Device.Reset" }, Effects(test.Summary("Device", "Reset")));
+        }
+
+        [Fact]
+        public void A_MightFault_method_is_summarized_by_its_fault_not_by_the_locks_of_the_fault_path_inside_it()
+        {
+            var test = SummaryTestCompilation.Create(Usings + @"
+sealed class BusLock : MutexLock { }
+class Window
+{
+    private readonly MmapLock mm = new MmapLock();
+    private readonly VmaLock vma = new VmaLock();
+    private readonly BusLock bus = new BusLock();
+
+    [MightFault]
+    public void Copy()
+    {
+        using (mm.Read()) { using (vma.Lock()) { } }
+        using (bus.Lock()) { }
+    }
+
+    public void Caller() => Copy();
+}");
+
+            Assert.Equal(
+                new[] { "acquire BusLock (Exclusive) via Window.Caller → Window.Copy → BusLock.Lock", "fault via Window.Caller → Window.Copy" },
+                Effects(test.Summary("Window", "Caller")).OrderBy(effect => effect, StringComparer.Ordinal));
         }
 
         [Fact]

@@ -63,5 +63,42 @@ namespace LockOrder.Runtime.Tests.Vfio
                 AssertUnlocked(space);
             });
         }
+
+        [Fact]
+        public void A_user_copy_under_a_bus_lock_once_seen_under_the_memory_lock_is_a_user_memory_access_violation()
+        {
+            OnFreshThread(() =>
+            {
+                var device = new PciDevice("dev");
+                var space = new AddressSpace("proc");
+                var bus = new BusLock();
+                BrokenPaths.BusResetUnderMemoryLock(device, bus);
+
+                var violation = Violation(LockViolationKind.UserMemoryAccess, () => BrokenPaths.ReportBusDevicesUnderBusLock(bus, space.Allocate(1)));
+
+                Assert.Contains("MmapLock -> VmaLock -> MemoryLock -> BusLock", violation.Message, StringComparison.Ordinal);
+                Assert.False(bus.IsHeld);
+                AssertUnlocked(space);
+            });
+        }
+
+        [Fact]
+        public void A_bus_lock_taken_under_the_memory_lock_after_a_user_copy_under_it_closes_the_four_lock_cycle()
+        {
+            OnFreshThread(() =>
+            {
+                var device = new PciDevice("dev");
+                var space = new AddressSpace("proc");
+                var bus = new BusLock();
+                Assert.True(BrokenPaths.ReportBusDevicesUnderBusLock(bus, space.Allocate(1)));
+
+                var violation = Violation(LockViolationKind.Inversion, () => BrokenPaths.BusResetUnderMemoryLock(device, bus));
+
+                Assert.Contains("BusLock", violation.Message, StringComparison.Ordinal);
+                Assert.Contains("MmapLock", violation.Message, StringComparison.Ordinal);
+                Assert.False(bus.IsHeld);
+                AssertUnlocked(device);
+            });
+        }
     }
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Threading;
+using LockOrder.Runtime.Tests.Validation;
 using LockOrder.Vfio;
 
 namespace LockOrder.Runtime.Tests.Vfio
@@ -151,6 +152,40 @@ namespace LockOrder.Runtime.Tests.Vfio
             finally
             {
                 device.MemoryLock.ExitWrite();
+            }
+        }
+
+        /// <summary>
+        /// One half of the four-lock cycle lockdep found in 2024: a bus reset that takes the bus lock while it holds
+        /// <see cref="MemoryLock"/> for write (memory lock → bus lock). Fine on its own.
+        /// </summary>
+        internal static void BusResetUnderMemoryLock(PciDevice device, BusLock bus)
+        {
+            device.ZapAndWriteLockMemory();
+            try
+            {
+                using (bus.Lock())
+                {
+                    // The bus reset itself: nothing here touches user memory.
+                }
+            }
+            finally
+            {
+                device.MemoryLock.ExitWrite();
+            }
+        }
+
+        /// <summary>
+        /// The other half: a callback run under the bus lock (for every device on the bus) that copies its result to
+        /// user memory right there (bus lock → MmapLock). With the fault (MmapLock → VmaLock) and the command write
+        /// (VmaLock → MemoryLock) it closes MmapLock → VmaLock → MemoryLock → bus lock → MmapLock. The fix fills a
+        /// local buffer under the lock and copies it out after.
+        /// </summary>
+        internal static bool ReportBusDevicesUnderBusLock(BusLock bus, UserBuffer destination)
+        {
+            using (bus.Lock())
+            {
+                return destination.TryCopyToUser(new byte[] { 1 });
             }
         }
     }

@@ -1,0 +1,33 @@
+using LockOrder.Analyzers;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp.Testing;
+using Microsoft.CodeAnalysis.Testing;
+
+namespace LockOrder.CodeFixes.Tests
+{
+    /// <summary>
+    /// A code-fix test that runs the real LockOrder analyzer over user code compiled against .NET 8 and the real
+    /// LockOrder.Runtime assembly, so the diagnostics a fix sees are the ones users see.
+    /// </summary>
+    public sealed class LockOrderFixTest<TCodeFix> : CSharpCodeFixTest<LockOrderAnalyzer, TCodeFix, DefaultVerifier>
+        where TCodeFix : CodeFixProvider, new()
+    {
+        /// <summary>Names the lock types and annotations the test sources use.</summary>
+        public const string Usings = "using System;\nusing LockOrder;\n\n";
+
+        public LockOrderFixTest()
+        {
+            ReferenceAssemblies = ReferenceAssemblies.Net.Net80;
+            TestState.AdditionalReferences.Add(MetadataReference.CreateFromFile(typeof(MmapLock).Assembly.Location));
+        }
+
+        /// <summary>A test whose fixed code is <paramref name="fixedSource"/>, or that expects no fix when it is <see langword="null"/>.</summary>
+        public static LockOrderFixTest<TCodeFix> Create(string source, string? fixedSource)
+        {
+            var test = new LockOrderFixTest<TCodeFix> { TestCode = Usings + source };
+            test.FixedCode = Usings + (fixedSource ?? source);
+            return test;
+        }
+    }
+}

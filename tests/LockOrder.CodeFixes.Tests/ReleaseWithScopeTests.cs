@@ -1,0 +1,196 @@
+using System.Threading.Tasks;
+using LockOrder.CodeFixes.Fixes;
+using Microsoft.CodeAnalysis.Testing;
+using Xunit;
+
+namespace LockOrder.CodeFixes.Tests
+{
+    public sealed class ReleaseWithScopeTests
+    {
+        private const string Device = TestDevice.Source;
+
+        [Fact]
+        public async Task EnterWithAnEarlyReturnBecomesAUsingScope()
+        {
+            var test = LockOrderFixTest<ReleaseWithScopeCodeFixProvider>.Create(Device + @"
+static class Paths
+{
+    static void Bump(Device device, bool skip)
+    {
+        // the early return leaks the lock
+        {|LOCK005:device.Vma.Enter()|};
+        if (skip)
+        {
+            return;
+        }
+
+        device.State++;
+        device.Vma.Exit();
+        device.State--;
+    }
+}
+", Device + @"
+static class Paths
+{
+    static void Bump(Device device, bool skip)
+    {
+        // the early return leaks the lock
+        using (device.Vma.Lock())
+        {
+            if (skip)
+            {
+                return;
+            }
+
+            device.State++;
+        }
+        device.State--;
+    }
+}
+");
+            test.CodeActionVerifier = (action, verifier) => verifier.Equal("Release with a scope", action.Title);
+            await test.RunAsync();
+        }
+
+        [Fact]
+        public async Task ReadEnterBecomesAReadScope()
+        {
+            var test = LockOrderFixTest<ReleaseWithScopeCodeFixProvider>.Create(Device + @"
+static class Paths
+{
+    static int Peek(Device device, bool skip)
+    {
+        {|LOCK005:device.Memory.EnterRead()|};
+        if (skip)
+        {
+            return 0;
+        }
+
+        device.State++;
+        device.Memory.ExitRead();
+        return 1;
+    }
+}
+", Device + @"
+static class Paths
+{
+    static int Peek(Device device, bool skip)
+    {
+        using (device.Memory.Read())
+        {
+            if (skip)
+            {
+                return 0;
+            }
+
+            device.State++;
+        }
+        return 1;
+    }
+}
+");
+            await test.RunAsync();
+        }
+
+        [Fact]
+        public async Task NotOfferedWithoutAnExitToPairWith()
+        {
+            // Turning a lock that is never released here into a scope would release it: that is a behaviour change.
+            var source = Device + @"
+static class Paths
+{
+    static void Leak(Device device)
+    {
+        {|LOCK005:device.Vma.Enter()|};
+        device.State++;
+    }
+}
+";
+            await LockOrderFixTest<ReleaseWithScopeCodeFixProvider>.Create(source, null).RunAsync();
+        }
+
+        [Fact]
+        public async Task NotOfferedWhenALocalDeclaredInsideIsUsedAfterTheExit()
+        {
+            var source = Device + @"
+static class Paths
+{
+    static int Read(Device device, bool skip)
+    {
+        {|LOCK005:device.Vma.Enter()|};
+        if (skip)
+        {
+            return 0;
+        }
+
+        int state = device.State;
+        device.Vma.Exit();
+        return state;
+    }
+}
+";
+            await LockOrderFixTest<ReleaseWithScopeCodeFixProvider>.Create(source, null).RunAsync();
+        }
+
+        [Fact]
+        public async Task FixAllConvertsEveryPairInTheDocument()
+        {
+            var test = LockOrderFixTest<ReleaseWithScopeCodeFixProvider>.Create(Device + @"
+static class Paths
+{
+    static void First(Device device, bool skip)
+    {
+        {|LOCK005:device.Vma.Enter()|};
+        if (skip)
+        {
+            return;
+        }
+
+        device.Vma.Exit();
+    }
+
+    static void Second(Device device, bool skip)
+    {
+        {|LOCK005:device.Memory.EnterWrite()|};
+        if (skip)
+        {
+            return;
+        }
+
+        device.State = 0;
+        device.Memory.ExitWrite();
+    }
+}
+", Device + @"
+static class Paths
+{
+    static void First(Device device, bool skip)
+    {
+        using (device.Vma.Lock())
+        {
+            if (skip)
+            {
+                return;
+            }
+        }
+    }
+
+    static void Second(Device device, bool skip)
+    {
+        using (device.Memory.Write())
+        {
+            if (skip)
+            {
+                return;
+            }
+
+            device.State = 0;
+        }
+    }
+}
+");
+            test.NumberOfFixAllIterations = 1;
+            await test.RunAsync();
+        }
+    }
+}
