@@ -1,5 +1,7 @@
 using System.Threading.Tasks;
 using LockOrder.CodeFixes.Fixes;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Testing;
 using Xunit;
 
 namespace LockOrder.CodeFixes.Tests
@@ -218,6 +220,135 @@ static class Config
     }
 }
 ");
+            test.NumberOfFixAllIterations = 1;
+            await test.RunAsync();
+        }
+
+        [Fact]
+        public async Task NotOfferedForAHelperWhoseBodyWouldRunUnlocked()
+        {
+            // The helper faults, but it may also read state the lock protects: moving the call out is not a copy-in.
+            var source = Device + @"
+static class Config
+{
+    static void Fill(Device device, UserBuffer user, byte[] data)
+    {
+        user.CopyFromUser(data);
+        device.State = data[0];
+    }
+
+    static void Write(Device device, UserBuffer user, byte[] data)
+    {
+        using (device.Memory.Write())
+        {
+            {|LOCK002:Fill(device, user, data)|};
+        }
+    }
+}
+";
+            await LockOrderFixTest<CopyFromUserBeforeLockCodeFixProvider>.Create(source, null).RunAsync();
+        }
+
+        [Fact]
+        public async Task TopLevelStatementsAreFixedToo()
+        {
+            var test = new LockOrderFixTest<CopyFromUserBeforeLockCodeFixProvider>
+            {
+                TestCode = LockOrderFixTest<CopyFromUserBeforeLockCodeFixProvider>.Usings + @"UserBuffer user = Buffers.Get();
+var memory = new MemoryLock();
+var data = new byte[2];
+int command;
+using (memory.Write())
+{
+    {|LOCK002:user.CopyFromUser(data)|};
+    command = data[0];
+}
+Console.WriteLine(command);
+
+static class Buffers
+{
+    public static UserBuffer Get() => throw new InvalidOperationException();
+}
+",
+                FixedCode = LockOrderFixTest<CopyFromUserBeforeLockCodeFixProvider>.Usings + @"UserBuffer user = Buffers.Get();
+var memory = new MemoryLock();
+var data = new byte[2];
+int command;
+user.CopyFromUser(data);
+using (memory.Write())
+{
+    command = data[0];
+}
+Console.WriteLine(command);
+
+static class Buffers
+{
+    public static UserBuffer Get() => throw new InvalidOperationException();
+}
+",
+            };
+            test.TestState.OutputKind = OutputKind.ConsoleApplication;
+            await test.RunAsync();
+        }
+
+        [Fact]
+        public async Task FixAllInProjectHoistsAcrossDocuments()
+        {
+            const string usings = LockOrderFixTest<CopyFromUserBeforeLockCodeFixProvider>.Usings;
+            var test = new LockOrderFixTest<CopyFromUserBeforeLockCodeFixProvider>();
+            test.TestState.Sources.Add(("Device.cs", usings + Device));
+            test.TestState.Sources.Add(("A.cs", usings + @"
+static class A
+{
+    static void Write(Device device, UserBuffer user, byte[] data)
+    {
+        using (device.Memory.Write())
+        {
+            {|LOCK002:user.CopyFromUser(data)|};
+            device.State = data[0];
+        }
+    }
+}
+"));
+            test.TestState.Sources.Add(("B.cs", usings + @"
+static class B
+{
+    static void Write(Device device, UserBuffer user, byte[] data)
+    {
+        device.Vma.Enter();
+        {|LOCK002:user.CopyFromUser(data)|};
+        device.State = data[0];
+        device.Vma.Exit();
+    }
+}
+"));
+            test.FixedState.Sources.Add(("Device.cs", usings + Device));
+            test.FixedState.Sources.Add(("A.cs", usings + @"
+static class A
+{
+    static void Write(Device device, UserBuffer user, byte[] data)
+    {
+        user.CopyFromUser(data);
+        using (device.Memory.Write())
+        {
+            device.State = data[0];
+        }
+    }
+}
+"));
+            test.FixedState.Sources.Add(("B.cs", usings + @"
+static class B
+{
+    static void Write(Device device, UserBuffer user, byte[] data)
+    {
+        user.CopyFromUser(data);
+        device.Vma.Enter();
+        device.State = data[0];
+        device.Vma.Exit();
+    }
+}
+"));
+            test.CodeFixTestBehaviors = CodeFixTestBehaviors.SkipFixAllInDocumentCheck | CodeFixTestBehaviors.SkipFixAllInSolutionCheck;
             test.NumberOfFixAllIterations = 1;
             await test.RunAsync();
         }
