@@ -110,22 +110,71 @@ static class Paths
         }
 
         [Fact]
-        public async Task NotOfferedWhenALocalDeclaredInsideIsUsedAfterTheExit()
+        public async Task ALocalUsedAfterTheExitIsDeclaredBeforeTheScope()
         {
-            var source = Device + @"
+            var test = LockOrderFixTest<ReleaseWithScopeCodeFixProvider>.Create(Device + @"
 static class Paths
 {
     static int Read(Device device, bool skip)
     {
+        // read the state under the vma lock
         {|LOCK005:device.Vma.Enter()|};
         if (skip)
         {
             return 0;
         }
 
-        int state = device.State;
+        var state = device.State;
         device.Vma.Exit();
         return state;
+    }
+}
+", Device + @"
+static class Paths
+{
+    static int Read(Device device, bool skip)
+    {
+        // read the state under the vma lock
+        int state;
+        using (device.Vma.Lock())
+        {
+            if (skip)
+            {
+                return 0;
+            }
+
+            state = device.State;
+        }
+        return state;
+    }
+}
+");
+            await test.RunAsync();
+        }
+
+        [Fact]
+        public async Task NotOfferedWhenTheLockIsAlsoReleasedInsideABranch()
+        {
+            // A scope would keep the lock held over the branch's work after its own release.
+            var source = Device + @"
+static class Paths
+{
+    static void Bump(Device device, bool skip, bool early)
+    {
+        {|LOCK005:device.Vma.Enter()|};
+        if (skip)
+        {
+            return;
+        }
+
+        if (early)
+        {
+            device.Vma.Exit();
+            device.State = 1;
+            return;
+        }
+
+        device.Vma.Exit();
     }
 }
 ";

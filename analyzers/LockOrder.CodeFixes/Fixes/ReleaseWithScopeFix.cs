@@ -47,7 +47,7 @@ namespace LockOrder.CodeFixes.Fixes
             }
 
             var region = Enumerable.Range(enterIndex + 1, exitIndex - enterIndex - 1).Select(slot.StatementAt).ToList();
-            if (!CanEnclose(model, slot, region, exitIndex, cancellationToken))
+            if (Enclose(model, slot, region, exitIndex, cancellationToken) is not var (declarations, body))
             {
                 return null;
             }
@@ -59,13 +59,20 @@ namespace LockOrder.CodeFixes.Fixes
 
             // Comments written on the exit line stay with the code: they move to the end of the scope's block.
             var closeBrace = SyntaxFactory.Token(SyntaxKind.CloseBraceToken).WithLeadingTrivia(exitStatement.GetLeadingTrivia().Where(IsComment).SelectMany(c => new[] { c, SyntaxFactory.ElasticCarriageReturnLineFeed }));
-            var block = SyntaxFactory.Block(region).WithCloseBraceToken(closeBrace);
+            var block = SyntaxFactory.Block(body).WithCloseBraceToken(closeBrace);
             var usingStatement = SyntaxFactory.UsingStatement(null, scopeCall, block)
                 .WithLeadingTrivia(enterStatement.GetLeadingTrivia())
                 .WithTrailingTrivia(exitStatement.GetTrailingTrivia())
                 .WithAdditionalAnnotations(Formatter.Annotation);
 
-            var newContainer = slot.WithRangeReplaced(enterIndex, exitIndex, new[] { usingStatement });
+            if (declarations.Count > 0)
+            {
+                // The declarations take the enter's place (and comments); the scope follows them.
+                declarations[0] = declarations[0].WithLeadingTrivia(enterStatement.GetLeadingTrivia());
+                usingStatement = usingStatement.WithLeadingTrivia(SyntaxFactory.ElasticMarker);
+            }
+
+            var newContainer = slot.WithRangeReplaced(enterIndex, exitIndex, declarations.Append(usingStatement));
             return new FixResult(document.WithSyntaxRoot(root.ReplaceNode(slot.Container, newContainer)), Title);
         }
 
@@ -142,66 +149,77 @@ namespace LockOrder.CodeFixes.Fixes
             return null;
         }
 
-        private static bool CanEnclose(SemanticModel model, StatementSlot slot, List<StatementSyntax> region, int exitIndex, CancellationToken cancellationToken)
+        /// <summary>
+        /// The statements of the new scope's block, and the declarations that must move in front of it: a local declared
+        /// between enter and exit but used after the exit is declared before the scope and assigned inside it, so that
+        /// it keeps its value and its scope. <see langword="null"/> when the region cannot be enclosed.
+        /// </summary>
+        private static (List<StatementSyntax> Declarations, List<StatementSyntax> Body)? Enclose(SemanticModel model, StatementSlot slot, List<StatementSyntax> region, int exitIndex, CancellationToken cancellationToken)
         {
-            // A using declaration in the region would be disposed at the end of the new block instead of its own;
-            // a label would become unreachable for a goto outside the block.
-            if (region.Any(s => s is LabeledStatementSyntax || s is LocalDeclarationStatementSyntax { UsingKeyword.RawKind: not 0 }))
-            {
-                return false;
-            }
-
-            var declared = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
-            foreach (var statement in region)
-            {
-                switch (statement)
-                {
-                    case LocalDeclarationStatementSyntax local:
-                        foreach (var variable in local.Declaration.Variables)
-                        {
-                            if (model.GetDeclaredSymbol(variable, cancellationToken) is { } symbol)
-                            {
-                                declared.Add(symbol);
-                            }
-                        }
-
-                        break;
-                    case LocalFunctionStatementSyntax function:
-                        if (model.GetDeclaredSymbol(function, cancellationToken) is { } functionSymbol)
-                        {
-                            declared.Add(functionSymbol);
-                        }
-
-                        break;
-                }
-
-                // Pattern and out variables declared in an expression statement live in the enclosing list too.
-                foreach (var designation in statement.DescendantNodes(n => !LockOperationReader.IsDeferredCode(n)).OfType<SingleVariableDesignationSyntax>())
-                {
-                    if (model.GetDeclaredSymbol(designation, cancellationToken) is { } symbol && statement is not (BlockSyntax or IfStatementSyntax or WhileStatementSyntax or ForStatementSyntax or ForEachStatementSyntax))
-                    {
-                        declared.Add(symbol);
-                    }
-                }
-            }
-
-            if (declared.Count == 0)
-            {
-                return true;
-            }
-
+            var usedAfter = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
             for (int i = exitIndex + 1; i < slot.Siblings.Count; i++)
             {
                 foreach (var name in slot.StatementAt(i).DescendantNodesAndSelf().OfType<IdentifierNameSyntax>())
                 {
-                    if (model.GetSymbolInfo(name, cancellationToken).Symbol is { } symbol && declared.Contains(symbol))
+                    if (model.GetSymbolInfo(name, cancellationToken).Symbol is { } symbol)
                     {
-                        return false;
+                        usedAfter.Add(symbol);
                     }
                 }
             }
 
-            return true;
+            var declarations = new List<StatementSyntax>();
+            var body = new List<StatementSyntax>();
+            foreach (var statement in region)
+            {
+                // A using declaration would be disposed at the end of the new block instead of its own; a label
+                // would become unreachable for a goto outside the block.
+                if (statement is LabeledStatementSyntax || statement is LocalDeclarationStatementSyntax { UsingKeyword.RawKind: not 0 })
+                {
+                    return null;
+                }
+
+                if (statement is LocalDeclarationStatementSyntax local && local.Declaration.Variables.Any(v => usedAfter.Contains(model.GetDeclaredSymbol(v, cancellationToken)!)))
+                {
+                    if (local.IsConst || local.Declaration.Variables.Count != 1 || local.Declaration.Type is RefTypeSyntax
+                        || model.GetDeclaredSymbol(local.Declaration.Variables[0], cancellationToken) is not ILocalSymbol variable
+                        || variable.Type.IsAnonymousType || variable.Type.TypeKind == TypeKind.Error)
+                    {
+                        return null;
+                    }
+
+                    var declarator = local.Declaration.Variables[0];
+                    var type = local.Declaration.Type.IsVar
+                        ? SyntaxFactory.ParseTypeName(variable.Type.ToMinimalDisplayString(model, local.SpanStart))
+                        : local.Declaration.Type.WithoutTrivia();
+                    declarations.Add(SyntaxFactory.LocalDeclarationStatement(
+                            SyntaxFactory.VariableDeclaration(type, SyntaxFactory.SingletonSeparatedList(SyntaxFactory.VariableDeclarator(declarator.Identifier.WithoutTrivia()))))
+                        .WithAdditionalAnnotations(Formatter.Annotation));
+                    if (declarator.Initializer is { } initializer)
+                    {
+                        body.Add(SyntaxFactory.ExpressionStatement(
+                                SyntaxFactory.AssignmentExpression(SyntaxKind.SimpleAssignmentExpression, SyntaxFactory.IdentifierName(declarator.Identifier.WithoutTrivia()), initializer.Value.WithoutTrivia()))
+                            .WithTriviaFrom(local));
+                    }
+
+                    continue;
+                }
+
+                // Local functions, and pattern or out variables that live in the enclosing list, cannot be split.
+                bool declaresUsedAfter = statement is LocalFunctionStatementSyntax function
+                    ? usedAfter.Contains(model.GetDeclaredSymbol(function, cancellationToken)!)
+                    : statement is ExpressionStatementSyntax or LocalDeclarationStatementSyntax
+                      && statement.DescendantNodes(n => !LockOperationReader.IsDeferredCode(n)).OfType<SingleVariableDesignationSyntax>()
+                          .Any(d => model.GetDeclaredSymbol(d, cancellationToken) is { } symbol && usedAfter.Contains(symbol));
+                if (declaresUsedAfter)
+                {
+                    return null;
+                }
+
+                body.Add(statement);
+            }
+
+            return (declarations, body);
         }
 
         private static bool IsComment(SyntaxTrivia trivia) =>
