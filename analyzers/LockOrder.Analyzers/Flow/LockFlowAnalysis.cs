@@ -248,8 +248,8 @@ namespace LockOrder.Analyzers.Flow
                 state = Transfer(block.BranchValue, state, report);
             }
 
-            var whenTaken = state;
-            var whenNotTaken = state;
+            LockState? whenTaken = state;
+            LockState? whenNotTaken = state;
             if (block.ConditionKind != ControlFlowConditionKind.None && block.BranchValue is not null)
             {
                 var (whenTrue, whenFalse) = SplitOnCondition(block.BranchValue, state);
@@ -262,9 +262,9 @@ namespace LockOrder.Analyzers.Flow
             Follow(block.ConditionalSuccessor, whenTaken, null);
             Follow(block.FallThroughSuccessor, whenNotTaken, returned);
 
-            void Follow(ControlFlowBranch? branch, LockState outgoing, IOperation? returnedValue)
+            void Follow(ControlFlowBranch? branch, LockState? outgoing, IOperation? returnedValue)
             {
-                if (branch is null)
+                if (branch is null || outgoing is null)
                 {
                     return;
                 }
@@ -331,9 +331,17 @@ namespace LockOrder.Analyzers.Flow
             return result;
         }
 
-        /// <summary>The states on the true and on the false side of a branch on a try-acquisition's result.</summary>
-        private (LockState WhenTrue, LockState WhenFalse) SplitOnCondition(IOperation condition, LockState state)
+        /// <summary>
+        /// The states on the true and on the false side of a branch: a try-acquisition's result holds the lock on its
+        /// true side; a constant condition (<c>while (true)</c>) has no state on the side never taken.
+        /// </summary>
+        private (LockState? WhenTrue, LockState? WhenFalse) SplitOnCondition(IOperation condition, LockState state)
         {
+            if (condition.ConstantValue is { HasValue: true, Value: bool constant })
+            {
+                return constant ? (state, null) : (null, state);
+            }
+
             var value = LockCallClassifier.StripConversions(condition);
             bool negated = false;
             while (value is IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } not)
@@ -672,6 +680,8 @@ namespace LockOrder.Analyzers.Flow
         {
             if (overflow)
             {
+                // Past the bound the held set is missing locks: releases of them would look like errors. Report nothing but LOCK011.
+                stoppedAtBound = true;
                 incompleteBound ??= IncompleteAnalysisRule.HeldLocksBound;
             }
         }
@@ -691,7 +701,7 @@ namespace LockOrder.Analyzers.Flow
 
                     foreach (var other in incoming)
                     {
-                        var there = other.Find(held.LockClass, held.Instance);
+                        var there = other.FindCounterpart(held);
                         if (there is null || there.IsMaybe)
                         {
                             LockStateRule.HeldOnSomePathsOnly(context, held, location);

@@ -65,6 +65,26 @@ namespace LockOrder.Analyzers.Flow
             return null;
         }
 
+        /// <summary>The lock <paramref name="other"/> names here: the same path, or the same class where one path is unknown.</summary>
+        internal HeldLock? FindCounterpart(HeldLock other) =>
+            Find(other.LockClass, other.Instance) ?? FindUnifiable(other, new HashSet<HeldLock>());
+
+        /// <summary>A lock of <paramref name="other"/>'s class that may be the same object: one of the two instances is unknown.</summary>
+        private HeldLock? FindUnifiable(HeldLock other, HashSet<HeldLock> taken)
+        {
+            foreach (var held in Held)
+            {
+                if (!taken.Contains(held)
+                    && SymbolEqualityComparer.Default.Equals(held.LockClass, other.LockClass)
+                    && (!held.Instance.IsKnown || !other.Instance.IsKnown))
+                {
+                    return held;
+                }
+            }
+
+            return null;
+        }
+
         /// <summary>The state with <paramref name="added"/> held; a lock already held stays as it is, made definite.</summary>
         internal LockState Add(HeldLock added, out bool overflow)
         {
@@ -131,9 +151,15 @@ namespace LockOrder.Analyzers.Flow
             }
 
             var held = ImmutableArray.CreateBuilder<HeldLock>(left.Held.Length + right.Held.Length);
+            var matched = new HashSet<HeldLock>();
             foreach (var mine in left.Held)
             {
-                var theirs = right.Find(mine.LockClass, mine.Instance);
+                var theirs = right.Find(mine.LockClass, mine.Instance) ?? right.FindUnifiable(mine, matched);
+                if (theirs is not null)
+                {
+                    matched.Add(theirs);
+                }
+
                 if (theirs is null)
                 {
                     held.Add(mine.With(mine.Mode, isMaybe: true));
@@ -142,13 +168,16 @@ namespace LockOrder.Analyzers.Flow
 
                 bool maybe = mine.IsMaybe || theirs.IsMaybe || mine.Mode != theirs.Mode || mine.Depth != theirs.Depth;
                 var mode = mine.Mode == LockMode.Exclusive || theirs.Mode == LockMode.Exclusive ? LockMode.Exclusive : LockMode.Shared;
-                var first = ComparePosition(theirs.AcquiredAt, mine.AcquiredAt) < 0 ? theirs : mine;
+                // A lock named only by its class (a contract such as [Acquires(typeof(MemoryLock))]) and the same class
+                // named by a path on the other side are one lock: the joined lock keeps the unknown instance.
+                var first = !mine.Instance.Equals(theirs.Instance) ? (mine.Instance.IsKnown ? theirs : mine)
+                    : ComparePosition(theirs.AcquiredAt, mine.AcquiredAt) < 0 ? theirs : mine;
                 held.Add(first.With(mode, maybe).WithDepth(mine.Depth > theirs.Depth ? mine.Depth : theirs.Depth));
             }
 
             foreach (var theirs in right.Held)
             {
-                if (left.Find(theirs.LockClass, theirs.Instance) is null && held.Count < MaxHeldLocks)
+                if (!matched.Contains(theirs) && held.Count < MaxHeldLocks)
                 {
                     held.Add(theirs.With(theirs.Mode, isMaybe: true));
                 }

@@ -19,7 +19,7 @@ namespace LockOrder.Analyzers.Rules
 
         internal static void ReleasedWhileNotHeld(FlowContext context, ITypeSymbol lockClass, LockInstance instance, Location at)
         {
-            string name = DeclaredOrder.Display(lockClass) + (instance.IsKnown ? " '" + instance.Path + "'" : string.Empty);
+            string name = DeclaredOrder.Display(lockClass) + (instance.IsKnown ? " (" + instance.Path + ")" : string.Empty);
             context.Sink.Report(
                 Descriptors.LockStateMismatch,
                 at,
