@@ -596,6 +596,22 @@ namespace LockOrder.Analyzers.Flow
         /// <summary>What the call may do inside the callee, checked against what is held at the call.</summary>
         private void ApplySummary(IMethodSymbol target, LockState state, string callee, Location location)
         {
+            // A callee that [Requires] a lock had its body analyzed with that lock held: what it does under it is
+            // reported there, once, rather than again at every call.
+            foreach (var contract in context.Model.Annotations.Get(SummaryProvider.Normalize(target)).Contracts)
+            {
+                if (contract.Kind == LockContractKind.Requires && contract.LockClass is { } required)
+                {
+                    foreach (var held in state.Held)
+                    {
+                        if (IsSameOrDerived(held.LockClass, required))
+                        {
+                            state = state.Without(held);
+                        }
+                    }
+                }
+            }
+
             var summary = context.Summaries.GetSummary(target, context.Tree, context.CancellationToken);
             if (summary.Incomplete)
             {
