@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using LockOrder.Benchmarks.AnalyzerCost;
+using LockOrder.Benchmarks.Generation;
 using LockOrder.Benchmarks.LockCost;
 
 namespace LockOrder.Benchmarks
@@ -11,16 +12,37 @@ namespace LockOrder.Benchmarks
             "usage: dotnet run -c Release --project tests/LockOrder.Benchmarks -- analyzer|locks [--quick]\n" +
             "  analyzer  LockOrder analyzers' cost against the compiler's on generated code (10k/100k/500k lock-heavy lines, 100k ordinary)\n" +
             "  locks     uncontended MemoryLock/VmaLock enter+exit against ReaderWriterLockSlim/System.Threading.Lock, validator off and on\n" +
-            "  --quick   small sizes and few rounds, to check the harness itself (numbers not meaningful)";
+            "  --quick   small sizes and few runs: checks the harness, the generator and the analyzers end to end (numbers indicative only)\n" +
+            "  analyzer --shape lock-heavy|ordinary --lines N [--runs R]   one workload only (for profiling)";
+
+        private static string? Option(string[] args, string name)
+        {
+            int index = Array.IndexOf(args, name);
+            return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
+        }
 
         private static int Main(string[] args)
         {
             bool quick = args.Contains("--quick");
-            string? mode = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal));
+            string? mode = args.FirstOrDefault();
             switch (mode)
             {
                 case "analyzer":
-                    return AnalyzerBenchmark.Run(quick);
+                    string? shape = Option(args, "--shape");
+                    if (shape is null)
+                    {
+                        return AnalyzerBenchmark.Run(quick, only: null);
+                    }
+
+                    if ((shape != "lock-heavy" && shape != "ordinary")
+                        || !int.TryParse(Option(args, "--lines"), out int lines)
+                        || !int.TryParse(Option(args, "--runs") ?? "1", out int runs))
+                    {
+                        Console.Error.WriteLine(Usage);
+                        return 2;
+                    }
+
+                    return AnalyzerBenchmark.Run(quick, new Workload(shape == "ordinary" ? CodeShape.Ordinary : CodeShape.LockHeavy, lines, runs));
                 case "locks":
                     return LockBenchmark.Run(quick);
                 default:

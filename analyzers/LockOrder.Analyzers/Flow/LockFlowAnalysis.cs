@@ -382,6 +382,22 @@ namespace LockOrder.Analyzers.Flow
             return null;
         }
 
+        /// <summary>
+        /// Whether a call's result is thrown away — an expression statement, or an assignment to a discard — so that
+        /// nothing downstream knows whether a try-acquisition took its lock.
+        /// </summary>
+        private static bool IsResultIgnored(IOperation operation)
+        {
+            var consumer = operation.Parent;
+            while (consumer is IConversionOperation { IsImplicit: true })
+            {
+                consumer = consumer.Parent;
+            }
+
+            return consumer is IExpressionStatementOperation
+                || consumer is ISimpleAssignmentOperation { Target: IDiscardOperation };
+        }
+
         private ImmutableArray<LockAction> Classify(IMethodSymbol target, IOperation? instance) =>
             LockCallClassifier.Classify(target, instance, owner, context.Model.Annotations, ResolveCapture);
 
@@ -456,9 +472,6 @@ namespace LockOrder.Analyzers.Flow
             {
                 case ILocalReferenceOperation local:
                     return Track(ValueKey.Of(local.Local), value, state);
-                case IDiscardOperation when report && LockCallClassifier.StripConversions(value) is IInvocationOperation discarded && TryCandidate(discarded) is not null:
-                    TryAcquisitionRule.ResultIgnored(context.Sink, discarded.Syntax);
-                    return state;
                 default:
                     return state;
             }
@@ -560,7 +573,7 @@ namespace LockOrder.Analyzers.Flow
                             OrderRule.CheckBlockingAcquisition(context, state, action.LockClass, action.Instance, action.Mode, string.Empty, location);
                         }
 
-                        if (operation.Parent is IExpressionStatementOperation)
+                        if (IsResultIgnored(operation))
                         {
                             if (report)
                             {
@@ -596,6 +609,22 @@ namespace LockOrder.Analyzers.Flow
         /// <summary>What the call may do inside the callee, checked against what is held at the call.</summary>
         private void ApplySummary(IMethodSymbol target, LockState state, string callee, Location location)
         {
+            // A callee that [Requires] a lock had its body analyzed with that lock held: what it does under it is
+            // reported there, once, rather than again at every call.
+            foreach (var contract in context.Model.Annotations.Get(SummaryProvider.Normalize(target)).Contracts)
+            {
+                if (contract.Kind == LockContractKind.Requires && contract.LockClass is { } required)
+                {
+                    foreach (var held in state.Held)
+                    {
+                        if (IsSameOrDerived(held.LockClass, required))
+                        {
+                            state = state.Without(held);
+                        }
+                    }
+                }
+            }
+
             var summary = context.Summaries.GetSummary(target, context.Tree, context.CancellationToken);
             if (summary.Incomplete)
             {

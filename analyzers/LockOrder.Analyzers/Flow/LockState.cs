@@ -123,6 +123,13 @@ namespace LockOrder.Analyzers.Flow
                 : new LockState(Held.RemoveAt(index), Scopes, PendingTries);
         }
 
+        /// <summary>The state without <paramref name="held"/> at all, whatever its depth.</summary>
+        internal LockState Without(HeldLock held)
+        {
+            int index = Held.IndexOf(held);
+            return index < 0 ? this : new LockState(Held.RemoveAt(index), Scopes, PendingTries);
+        }
+
         internal LockState Replace(HeldLock old, HeldLock replacement)
         {
             int index = Held.IndexOf(old);

@@ -4,6 +4,7 @@ using System.Collections.Immutable;
 using System.Diagnostics;
 using System.Linq;
 using System.Threading;
+using LockOrder.Benchmarks.AnalyzerCost.CpuTiming;
 using LockOrder.Benchmarks.Generation;
 using LockOrder.Benchmarks.Measurement;
 using Microsoft.CodeAnalysis;
@@ -46,17 +47,20 @@ namespace LockOrder.Benchmarks.AnalyzerCost
             _analyzers = analyzers;
         }
 
-        internal static int Run(bool quick)
+        internal static int Run(bool quick, Workload? only)
         {
             var (references, referenceDescription) = ReferenceSet.Create();
             var analyzers = LockOrderAnalyzers.Load();
             Console.WriteLine($"references: {references.Count} assemblies from {referenceDescription} + LockOrder.Runtime");
             Console.WriteLine($"analyzers:  {(analyzers.IsEmpty ? "(none found in " + LockOrderAnalyzers.AssemblyName + ")" : string.Join(", ", analyzers.Select(a => a.GetType().Name)))}");
+            Console.WriteLine($"cpu time:   {(ThreadCpuClock.IsSupported ? "thread CPU clock (compiler on this thread; analyzers inside their callbacks)" : "not available on this platform (CPU columns read 0)")}");
             Console.WriteLine($"compiler:   Microsoft.CodeAnalysis {typeof(Compilation).Assembly.GetName().Version}, C# {ParseOptions.LanguageVersion.MapSpecifiedToEffectiveVersion().ToDisplayString()}, single-threaded");
             Console.WriteLine();
 
             var benchmark = new AnalyzerBenchmark(references, analyzers);
-            var workloads = quick
+            var workloads = only is not null
+                ? new[] { only }
+                : quick
                 ? new[]
                 {
                     new Workload(CodeShape.LockHeavy, 2_000, 3),
@@ -107,6 +111,8 @@ namespace LockOrder.Benchmarks.AnalyzerCost
             var parse = new List<double>();
             var compiler = new List<double>();
             var analyzer = new List<double>();
+            var compilerCpu = new List<double>();
+            var analyzerCpu = new List<double>();
             var wall = new List<double>();
             var byType = new Dictionary<string, List<double>>();
             AnalyzerRun last = default;
@@ -115,8 +121,10 @@ namespace LockOrder.Benchmarks.AnalyzerCost
                 var c = MeasureCompiler(code, checkErrors: false);
                 parse.Add(c.ParseMs);
                 compiler.Add(c.TotalMs);
+                compilerCpu.Add(c.CpuMs);
                 last = MeasureAnalyzers(code);
                 analyzer.Add(last.ExecutionMs);
+                analyzerCpu.Add(last.CpuMs);
                 wall.Add(last.WallMs);
                 foreach (var pair in last.MsByType)
                 {
@@ -136,21 +144,25 @@ namespace LockOrder.Benchmarks.AnalyzerCost
                 Statistics.Median(compiler),
                 Statistics.Median(analyzer),
                 Statistics.Median(wall),
+                Statistics.Median(compilerCpu),
+                Statistics.Median(analyzerCpu),
                 last.DiagnosticsById,
                 last.Exceptions,
                 byType.ToDictionary(p => p.Key, p => Statistics.Median(p.Value)),
                 last.SampleDiagnostics);
         }
 
-        private (bool Clean, double ParseMs, double TotalMs) MeasureCompiler(GeneratedCode code, bool checkErrors)
+        private (bool Clean, double ParseMs, double TotalMs, double CpuMs) MeasureCompiler(GeneratedCode code, bool checkErrors)
         {
             Collect();
+            long cpuStart = ThreadCpuClock.Nanoseconds();
             var stopwatch = Stopwatch.StartNew();
             var trees = Parse(code);
             double parseMs = stopwatch.Elapsed.TotalMilliseconds;
             var compilation = CSharpCompilation.Create("Generated", trees, _references, CompilationOptions);
             var diagnostics = compilation.GetDiagnostics();
             double totalMs = stopwatch.Elapsed.TotalMilliseconds;
+            double cpuMs = (ThreadCpuClock.Nanoseconds() - cpuStart) / 1e6;
 
             if (checkErrors)
             {
@@ -164,7 +176,7 @@ namespace LockOrder.Benchmarks.AnalyzerCost
                         Console.Error.WriteLine("  " + error);
                     }
 
-                    return (false, parseMs, totalMs);
+                    return (false, parseMs, totalMs, cpuMs);
                 }
 
                 if (warnings > 0)
@@ -173,7 +185,7 @@ namespace LockOrder.Benchmarks.AnalyzerCost
                 }
             }
 
-            return (true, parseMs, totalMs);
+            return (true, parseMs, totalMs, cpuMs);
         }
 
         private AnalyzerRun MeasureAnalyzers(GeneratedCode code)
@@ -182,7 +194,7 @@ namespace LockOrder.Benchmarks.AnalyzerCost
             var compilation = CSharpCompilation.Create("Generated", Parse(code), _references, CompilationOptions);
             if (_analyzers.IsEmpty)
             {
-                return new AnalyzerRun(0, 0, new Dictionary<string, double>(), new Dictionary<string, int>(), Array.Empty<string>(), Array.Empty<string>());
+                return new AnalyzerRun(0, 0, 0, new Dictionary<string, double>(), new Dictionary<string, int>(), Array.Empty<string>(), Array.Empty<string>());
             }
 
             var exceptions = new List<string>();
@@ -199,7 +211,9 @@ namespace LockOrder.Benchmarks.AnalyzerCost
                 logAnalyzerExecutionTime: true,
                 reportSuppressedDiagnostics: false,
                 analyzerExceptionFilter: null);
-            var withAnalyzers = compilation.WithAnalyzers(_analyzers, options);
+            // Fresh wrappers per run, so each run's CPU meters start at zero; the analyzers inside are the same instances.
+            var timed = _analyzers.Select(a => new CpuTimedAnalyzer(a)).ToImmutableArray();
+            var withAnalyzers = compilation.WithAnalyzers(timed.CastArray<DiagnosticAnalyzer>(), options);
 
             var stopwatch = Stopwatch.StartNew();
             var diagnostics = withAnalyzers.GetAnalyzerDiagnosticsAsync(CancellationToken.None).GetAwaiter().GetResult();
@@ -207,12 +221,14 @@ namespace LockOrder.Benchmarks.AnalyzerCost
 
             var byType = new Dictionary<string, double>();
             double total = 0;
-            foreach (var analyzer in _analyzers)
+            double cpu = 0;
+            foreach (var analyzer in timed)
             {
                 var telemetry = withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, CancellationToken.None).GetAwaiter().GetResult();
                 double ms = telemetry.ExecutionTime.TotalMilliseconds;
-                byType[analyzer.GetType().Name] = ms;
+                byType[analyzer.Inner.GetType().Name] = ms;
                 total += ms;
+                cpu += analyzer.Meter.Milliseconds;
             }
 
             var byId = diagnostics
@@ -225,7 +241,7 @@ namespace LockOrder.Benchmarks.AnalyzerCost
                 .Take(5)
                 .Select(Describe)
                 .ToList();
-            return new AnalyzerRun(total, wallMs, byType, byId, exceptions.Distinct().ToList(), samples);
+            return new AnalyzerRun(total, cpu, wallMs, byType, byId, exceptions.Distinct().ToList(), samples);
         }
 
         private static string Describe(Diagnostic diagnostic)

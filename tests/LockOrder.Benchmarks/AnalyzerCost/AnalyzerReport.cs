@@ -21,13 +21,17 @@ namespace LockOrder.Benchmarks.AnalyzerCost
             var inv = CultureInfo.InvariantCulture;
             output.WriteLine(string.Format(
                 inv,
-                "{0,-10} {1,8} {2,7} {3,6} {4,9} {5,11} {6,11} {7,6} {8,9} {9,11}  {10}",
-                "shape", "lines", "methods", "runs", "parse ms", "compiler ms", "analyzer ms", "ratio", "µs/line", "CWA wall ms", "analyzer diagnostics"));
+                "{0,-10} {1,8} {2,7} {3,4} {4,8} {5,11} {6,11} {7,6} {8,8} {9,11} | {10,11} {11,11} {12,6} {13,8} | {14}",
+                "shape", "lines", "methods", "runs", "parse ms", "compiler ms", "analyzer ms", "ratio", "µs/line", "CWA wall ms", "compiler", "analyzer", "ratio", "µs/line", "analyzer diagnostics"));
+            output.WriteLine(string.Format(
+                inv,
+                "{0,-10} {1,8} {2,7} {3,4} {4,8} {5,11} {6,11} {7,6} {8,8} {9,11} | {10,11} {11,11} {12,6} {13,8} |",
+                string.Empty, string.Empty, string.Empty, string.Empty, "(wall)", "(wall)", "(telemetry)", string.Empty, string.Empty, "(wall)", "cpu ms", "cpu ms", "cpu", "cpu"));
             foreach (var r in results)
             {
                 output.WriteLine(string.Format(
                     inv,
-                    "{0,-10} {1,8} {2,7} {3,6} {4,9:F0} {5,11:F0} {6,11:F1} {7,6:F3} {8,9:F3} {9,11:F0}  {10}",
+                    "{0,-10} {1,8} {2,7} {3,4} {4,8:F0} {5,11:F0} {6,11:F1} {7,6:F3} {8,8:F2} {9,11:F0} | {10,11:F0} {11,11:F1} {12,6:F3} {13,8:F2} | {14}",
                     r.Code.Shape == CodeShape.LockHeavy ? "lock-heavy" : "ordinary",
                     r.Code.Lines,
                     r.Code.Statistics.Methods,
@@ -38,6 +42,10 @@ namespace LockOrder.Benchmarks.AnalyzerCost
                     r.Ratio,
                     r.AnalyzerMicrosecondsPerLine,
                     r.AnalyzerWallMs,
+                    r.CompilerCpuMs,
+                    r.AnalyzerCpuMs,
+                    r.CpuRatio,
+                    r.AnalyzerCpuMicrosecondsPerLine,
                     Diagnostics(r.DiagnosticsById)));
             }
 
@@ -81,7 +89,8 @@ namespace LockOrder.Benchmarks.AnalyzerCost
             var ordinary = results.Where(r => r.Code.Shape == CodeShape.Ordinary).ToList();
             foreach (var r in ordinary)
             {
-                output.WriteLine(string.Format(inv, "ordinary code: analyzer/compiler ratio {0:F3} (at {1} lines) — target ≤ {2:F2}: {3}", r.Ratio, r.Code.Lines, OrdinaryRatioTarget, Verdict(r.Ratio <= OrdinaryRatioTarget)));
+                output.WriteLine(string.Format(inv, "ordinary code (thread CPU time): analyzer/compiler ratio {0:F3} (at {1} lines) — target ≤ {2:F2}: {3}", r.CpuRatio, r.Code.Lines, OrdinaryRatioTarget, Verdict(r.CpuRatio <= OrdinaryRatioTarget)));
+                output.WriteLine(string.Format(inv, "ordinary code (telemetry, wall): analyzer/compiler ratio {0:F3} (at {1} lines) — target ≤ {2:F2}: {3}", r.Ratio, r.Code.Lines, OrdinaryRatioTarget, Verdict(r.Ratio <= OrdinaryRatioTarget)));
             }
 
             var heavy = results.Where(r => r.Code.Shape == CodeShape.LockHeavy).OrderBy(r => r.Code.Lines).ToList();
@@ -90,12 +99,26 @@ namespace LockOrder.Benchmarks.AnalyzerCost
                 return;
             }
 
+            var maxCpu = heavy.OrderByDescending(r => r.CpuRatio).First();
+            double smallestCpu = heavy[0].AnalyzerCpuMicrosecondsPerLine;
+            double? growthCpu = smallestCpu > 0 ? heavy[heavy.Count - 1].AnalyzerCpuMicrosecondsPerLine / smallestCpu : (double?)null;
+            output.WriteLine(string.Format(
+                inv,
+                "lock-heavy code (thread CPU time): max analyzer/compiler ratio {0:F3} (at {1} lines) — target ≤ {2:F2}: {3}; per-line growth {4} — target ≤ {5:F1}: {6}",
+                maxCpu.CpuRatio,
+                maxCpu.Code.Lines,
+                LockHeavyRatioTarget,
+                Verdict(maxCpu.CpuRatio <= LockHeavyRatioTarget),
+                growthCpu is double gc ? gc.ToString("F2", inv) : "n/a",
+                GrowthTarget,
+                growthCpu is double gc2 ? Verdict(gc2 <= GrowthTarget) : "n/a"));
+
             var max = heavy.OrderByDescending(r => r.Ratio).First();
             double smallest = heavy[0].AnalyzerMicrosecondsPerLine;
             double? growth = smallest > 0 ? heavy[heavy.Count - 1].AnalyzerMicrosecondsPerLine / smallest : (double?)null;
-            output.WriteLine(string.Format(inv, "lock-heavy code: max analyzer/compiler ratio {0:F3} — target ≤ {1:F2}: {2}", max.Ratio, LockHeavyRatioTarget, Verdict(max.Ratio <= LockHeavyRatioTarget)));
+            output.WriteLine(string.Format(inv, "lock-heavy code (telemetry, wall): max analyzer/compiler ratio {0:F3} — target ≤ {1:F2}: {2}", max.Ratio, LockHeavyRatioTarget, Verdict(max.Ratio <= LockHeavyRatioTarget)));
             output.WriteLine(growth is double g
-                ? string.Format(inv, "lock-heavy code: per-line growth {0:F2} from {1} to {2} lines — target ≤ {3:F1}: {4}", g, heavy[0].Code.Lines, heavy[heavy.Count - 1].Code.Lines, GrowthTarget, Verdict(g <= GrowthTarget))
+                ? string.Format(inv, "lock-heavy code (telemetry, wall): per-line growth {0:F2} from {1} to {2} lines — target ≤ {3:F1}: {4}", g, heavy[0].Code.Lines, heavy[heavy.Count - 1].Code.Lines, GrowthTarget, Verdict(g <= GrowthTarget))
                 : "lock-heavy code: per-line growth not measurable (no analyzer time)");
             output.WriteLine(string.Format(
                 inv,

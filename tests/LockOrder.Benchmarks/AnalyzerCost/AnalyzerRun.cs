@@ -7,6 +7,7 @@ namespace LockOrder.Benchmarks.AnalyzerCost
     {
         internal AnalyzerRun(
             double executionMs,
+            double cpuMs,
             double wallMs,
             IReadOnlyDictionary<string, double> msByType,
             IReadOnlyDictionary<string, int> diagnosticsById,
@@ -14,6 +15,7 @@ namespace LockOrder.Benchmarks.AnalyzerCost
             IReadOnlyList<string> sampleDiagnostics)
         {
             ExecutionMs = executionMs;
+            CpuMs = cpuMs;
             WallMs = wallMs;
             MsByType = msByType;
             DiagnosticsById = diagnosticsById;
@@ -22,6 +24,9 @@ namespace LockOrder.Benchmarks.AnalyzerCost
         }
 
         internal double ExecutionMs { get; }
+
+        /// <summary>Thread CPU time inside the analyzers' callbacks.</summary>
+        internal double CpuMs { get; }
 
         internal double WallMs { get; }
 

@@ -13,6 +13,8 @@ namespace LockOrder.Benchmarks.AnalyzerCost
             double compilerMs,
             double analyzerMs,
             double analyzerWallMs,
+            double compilerCpuMs,
+            double analyzerCpuMs,
             IReadOnlyDictionary<string, int> diagnosticsById,
             IReadOnlyList<string> analyzerExceptions,
             IReadOnlyDictionary<string, double> analyzerMsByType,
@@ -24,6 +26,8 @@ namespace LockOrder.Benchmarks.AnalyzerCost
             CompilerMs = compilerMs;
             AnalyzerMs = analyzerMs;
             AnalyzerWallMs = analyzerWallMs;
+            CompilerCpuMs = compilerCpuMs;
+            AnalyzerCpuMs = analyzerCpuMs;
             DiagnosticsById = diagnosticsById;
             AnalyzerExceptions = analyzerExceptions;
             AnalyzerMsByType = analyzerMsByType;
@@ -46,6 +50,12 @@ namespace LockOrder.Benchmarks.AnalyzerCost
         /// <summary>Median wall time of <c>GetAnalyzerDiagnosticsAsync</c> on a fresh compilation (includes the binding it forces).</summary>
         internal double AnalyzerWallMs { get; }
 
+        /// <summary>Median thread CPU time of parse + <c>GetDiagnostics()</c>.</summary>
+        internal double CompilerCpuMs { get; }
+
+        /// <summary>Median thread CPU time inside the analyzers' callbacks.</summary>
+        internal double AnalyzerCpuMs { get; }
+
         internal IReadOnlyDictionary<string, int> DiagnosticsById { get; }
 
         internal IReadOnlyList<string> AnalyzerExceptions { get; }
@@ -57,5 +67,9 @@ namespace LockOrder.Benchmarks.AnalyzerCost
         internal double Ratio => AnalyzerMs / CompilerMs;
 
         internal double AnalyzerMicrosecondsPerLine => AnalyzerMs * 1000 / Code.Lines;
+
+        internal double CpuRatio => CompilerCpuMs > 0 ? AnalyzerCpuMs / CompilerCpuMs : 0;
+
+        internal double AnalyzerCpuMicrosecondsPerLine => AnalyzerCpuMs * 1000 / Code.Lines;
     }
 }
