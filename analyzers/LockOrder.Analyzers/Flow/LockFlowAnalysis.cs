@@ -41,6 +41,11 @@ namespace LockOrder.Analyzers.Flow
         private readonly Dictionary<CaptureId, IOperation> captures = new Dictionary<CaptureId, IOperation>();
         private readonly Dictionary<(ControlFlowRegion Region, LockState State), LockState?> finallyResults = new Dictionary<(ControlFlowRegion, LockState), LockState?>();
         private readonly HashSet<(ControlFlowRegion Region, LockState State)> reportedFinally = new HashSet<(ControlFlowRegion, LockState)>();
+        /// <summary>
+        /// The work list of <see cref="Transfer"/>, reused: the walk runs for every operation of every block visit, and
+        /// a fresh stack per walk was most of what the analysis allocated.
+        /// </summary>
+        private readonly Stack<(IOperation Operation, bool ChildrenDone)> pendingOperations = new Stack<(IOperation Operation, bool ChildrenDone)>();
         private bool stoppedAtBound;
         private string? incompleteBound;
 
@@ -404,7 +409,8 @@ namespace LockOrder.Analyzers.Flow
         /// <summary>Applies one operation tree, children before parents (evaluation order), without recursion.</summary>
         private LockState Transfer(IOperation root, LockState state, bool report)
         {
-            var pending = new Stack<(IOperation Operation, bool ChildrenDone)>();
+            var pending = pendingOperations;
+            pending.Clear();
             pending.Push((root, false));
             while (pending.Count > 0)
             {
@@ -418,10 +424,9 @@ namespace LockOrder.Analyzers.Flow
                         continue;
                     }
 
-                    var children = new List<IOperation>(operation.ChildOperations);
-                    for (int i = children.Count - 1; i >= 0; i--)
+                    foreach (var child in operation.ChildOperations.Reverse())
                     {
-                        pending.Push((children[i], false));
+                        pending.Push((child, false));
                     }
 
                     continue;
