@@ -33,25 +33,13 @@ for id, pdbs in (("Analyzers", {"analyzers/dotnet/cs/LockOrder.Analyzers.pdb"}),
 print("packages ok: " + ", ".join(want))
 PY
 
+source "$(dirname "${BASH_SOURCE[0]}")/lib/consumer.sh"
+
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 cd "$work"
 
-# The user's own nuget.config: the feed the package is published to, plus nuget.org.
-cat > nuget.config <<XML
-<?xml version="1.0" encoding="utf-8"?>
-<configuration>
-  <packageSources>
-    <clear />
-    <add key="lockorder" value="$LOCKORDER_FEED" />
-    <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
-  </packageSources>
-</configuration>
-XML
-
-dotnet new console --name Consumer --output Consumer --framework net10.0 >/dev/null
-cd Consumer
-dotnet add package LockOrder.Runtime --version "$LOCKORDER_VERSION" --source "$LOCKORDER_FEED"
+new_consumer_project Consumer
 
 # The mistake of DESIGN §1: user memory touched while MemoryLock is write-held.
 cat > Program.cs <<'CS'

@@ -9,25 +9,13 @@
 set -euo pipefail
 : "${LOCKORDER_FEED:?run from .ci/run, or export LOCKORDER_FEED}" "${LOCKORDER_VERSION:?export LOCKORDER_VERSION}"
 
+source "$(dirname "${BASH_SOURCE[0]}")/lib/consumer.sh"
+
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 cd "$work"
 
-# The user's own nuget.config: the feed the package is published to, plus nuget.org.
-cat > nuget.config <<XML
-<?xml version="1.0" encoding="utf-8"?>
-<configuration>
-  <packageSources>
-    <clear />
-    <add key="lockorder" value="$LOCKORDER_FEED" />
-    <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
-  </packageSources>
-</configuration>
-XML
-
-dotnet new console --name Formatted --output Formatted --framework net10.0 >/dev/null
-cd Formatted
-dotnet add package LockOrder.Runtime --version "$LOCKORDER_VERSION" --source "$LOCKORDER_FEED"
+new_consumer_project Formatted
 
 cat > Program.cs <<'CS'
 using LockOrder;

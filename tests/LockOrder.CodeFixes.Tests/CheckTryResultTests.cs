@@ -50,7 +50,7 @@ static class Paths
     {
         _ = {|LOCK010:device.Memory.TryEnterRead()|};
         device.State++;
-        {|LOCK005:device.Memory.ExitRead()|};
+        device.Memory.ExitRead();
     }
 }
 ", Device + @"

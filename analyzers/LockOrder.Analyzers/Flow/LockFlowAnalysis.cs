@@ -41,6 +41,11 @@ namespace LockOrder.Analyzers.Flow
         private readonly Dictionary<CaptureId, IOperation> captures = new Dictionary<CaptureId, IOperation>();
         private readonly Dictionary<(ControlFlowRegion Region, LockState State), LockState?> finallyResults = new Dictionary<(ControlFlowRegion, LockState), LockState?>();
         private readonly HashSet<(ControlFlowRegion Region, LockState State)> reportedFinally = new HashSet<(ControlFlowRegion, LockState)>();
+        /// <summary>
+        /// The work list of <see cref="Transfer"/>, reused: the walk runs for every operation of every block visit, and
+        /// a fresh stack per walk was most of what the analysis allocated.
+        /// </summary>
+        private readonly Stack<(IOperation Operation, bool ChildrenDone)> pendingOperations = new Stack<(IOperation Operation, bool ChildrenDone)>();
         private bool stoppedAtBound;
         private string? incompleteBound;
 
@@ -382,13 +387,30 @@ namespace LockOrder.Analyzers.Flow
             return null;
         }
 
+        /// <summary>
+        /// Whether a call's result is thrown away — an expression statement, or an assignment to a discard — so that
+        /// nothing downstream knows whether a try-acquisition took its lock.
+        /// </summary>
+        private static bool IsResultIgnored(IOperation operation)
+        {
+            var consumer = operation.Parent;
+            while (consumer is IConversionOperation { IsImplicit: true })
+            {
+                consumer = consumer.Parent;
+            }
+
+            return consumer is IExpressionStatementOperation
+                || consumer is ISimpleAssignmentOperation { Target: IDiscardOperation };
+        }
+
         private ImmutableArray<LockAction> Classify(IMethodSymbol target, IOperation? instance) =>
             LockCallClassifier.Classify(target, instance, owner, context.Model.Annotations, ResolveCapture);
 
         /// <summary>Applies one operation tree, children before parents (evaluation order), without recursion.</summary>
         private LockState Transfer(IOperation root, LockState state, bool report)
         {
-            var pending = new Stack<(IOperation Operation, bool ChildrenDone)>();
+            var pending = pendingOperations;
+            pending.Clear();
             pending.Push((root, false));
             while (pending.Count > 0)
             {
@@ -402,10 +424,9 @@ namespace LockOrder.Analyzers.Flow
                         continue;
                     }
 
-                    var children = new List<IOperation>(operation.ChildOperations);
-                    for (int i = children.Count - 1; i >= 0; i--)
+                    foreach (var child in operation.ChildOperations.Reverse())
                     {
-                        pending.Push((children[i], false));
+                        pending.Push((child, false));
                     }
 
                     continue;
@@ -456,9 +477,6 @@ namespace LockOrder.Analyzers.Flow
             {
                 case ILocalReferenceOperation local:
                     return Track(ValueKey.Of(local.Local), value, state);
-                case IDiscardOperation when report && LockCallClassifier.StripConversions(value) is IInvocationOperation discarded && TryCandidate(discarded) is not null:
-                    TryAcquisitionRule.ResultIgnored(context.Sink, discarded.Syntax);
-                    return state;
                 default:
                     return state;
             }
@@ -560,7 +578,7 @@ namespace LockOrder.Analyzers.Flow
                             OrderRule.CheckBlockingAcquisition(context, state, action.LockClass, action.Instance, action.Mode, string.Empty, location);
                         }
 
-                        if (operation.Parent is IExpressionStatementOperation)
+                        if (IsResultIgnored(operation))
                         {
                             if (report)
                             {

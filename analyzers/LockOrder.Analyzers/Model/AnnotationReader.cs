@@ -11,16 +11,74 @@ namespace LockOrder.Analyzers.Model
     internal sealed class AnnotationReader
     {
         private readonly ConcurrentDictionary<IMethodSymbol, MethodAnnotations> cache = new ConcurrentDictionary<IMethodSymbol, MethodAnnotations>(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<IAssemblySymbol, bool> mayCarryAnnotations = new ConcurrentDictionary<IAssemblySymbol, bool>(SymbolEqualityComparer.Default);
 
         internal MethodAnnotations Get(IMethodSymbol method)
         {
             method = method.OriginalDefinition;
+            if (method.ContainingAssembly is { } assembly && !MayCarryAnnotations(assembly))
+            {
+                // Most calls in ordinary code go to the framework, whose methods cannot carry a LockOrder attribute:
+                // answering from the assembly spares reading (and caching) the attributes of every such method.
+                return MethodAnnotations.None;
+            }
+
             if (cache.TryGetValue(method, out var known))
             {
                 return known;
             }
 
             return cache.GetOrAdd(method, Read(method));
+        }
+
+        /// <summary>
+        /// Whether members of <paramref name="assembly"/> can carry LockOrder attributes: it is built from source, or it
+        /// declares the <c>LockOrder</c> namespace (the runtime, or a project with its own copies of the attributes),
+        /// or it references an assembly that does — an attribute in metadata always references its defining assembly.
+        /// </summary>
+        private bool MayCarryAnnotations(IAssemblySymbol assembly)
+        {
+            if (mayCarryAnnotations.TryGetValue(assembly, out bool known))
+            {
+                return known;
+            }
+
+            bool mayCarry = IsFromSource(assembly) || DeclaresLockOrderNamespace(assembly);
+            foreach (var module in assembly.Modules)
+            {
+                foreach (var referenced in module.ReferencedAssemblySymbols)
+                {
+                    mayCarry |= !mayCarry && DeclaresLockOrderNamespace(referenced);
+                }
+            }
+
+            return mayCarryAnnotations.GetOrAdd(assembly, mayCarry);
+        }
+
+        private static bool IsFromSource(IAssemblySymbol assembly)
+        {
+            foreach (var location in assembly.Locations)
+            {
+                if (location.IsInSource)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool DeclaresLockOrderNamespace(IAssemblySymbol assembly)
+        {
+            foreach (var member in assembly.GlobalNamespace.GetMembers(KnownNames.Namespace))
+            {
+                if (member is INamespaceSymbol)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private static MethodAnnotations Read(IMethodSymbol method)

@@ -25,10 +25,11 @@ class Device
             Diagnostic("LOCK010").WithLocation(0).WithMessage("The result of 'Vma.TryEnter()' is ignored: the lock is held only when it returns true"));
 
         [Fact]
-        public Task DiscardedTryIsReported() => VerifyAsync(Device + @"
+        public Task DiscardedTryIsReportedAndDoesNotCascade() => VerifyAsync(Device + @"
     void Run()
     {
         _ = {|LOCK010:Memory.TryEnterWrite()|};
+        Memory.ExitWrite();
     }
 }");
 
