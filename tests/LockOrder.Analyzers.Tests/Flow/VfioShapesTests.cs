@@ -111,6 +111,34 @@ partial class PciDevice
 }");
 
         [Fact]
+        public Task DropAndRetakeZapLoopWrittenAsWhileTrueIsClean() => VerifyAsync(Model + @"
+partial class PciDevice
+{
+    // The kernel's shape: loop until the list is empty, and leave the loop only by returning with the lock held.
+    [Acquires(typeof(VmaLock), LockMode.Exclusive)]
+    public void ZapAndLockVmas()
+    {
+        while (true)
+        {
+            vmaLock.Enter();
+            if (vmas.Count == 0)
+            {
+                return;
+            }
+
+            var space = vmas[0].Space;
+            vmaLock.Exit();
+            using (space.MmapLock.Read())
+            {
+                vmaLock.Enter();
+                Zap(space);
+                vmaLock.Exit();
+            }
+        }
+    }
+}");
+
+        [Fact]
         public Task TryOnlyZapLoopAnnotatedTryAcquiresIsClean() => VerifyAsync(Model + @"
 partial class PciDevice
 {
