@@ -1,6 +1,5 @@
-using System.Collections.Immutable;
 using System.Composition;
-using System.Threading.Tasks;
+using LockOrder.Analyzers.Rules;
 using LockOrder.CodeFixes.Engine;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
@@ -9,17 +8,12 @@ namespace LockOrder.CodeFixes.Fixes
 {
     /// <summary>"Copy from user memory before taking the lock" for LOCK002/LOCK003: hoists a user read above the acquisition.</summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(CopyFromUserBeforeLockCodeFixProvider)), Shared]
-    public sealed class CopyFromUserBeforeLockCodeFixProvider : CodeFixProvider
+    public sealed class CopyFromUserBeforeLockCodeFixProvider : LockFixProvider
     {
-        private static readonly LockFix Fix = new HoistUserReadFix();
-
-        /// <inheritdoc/>
-        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create("LOCK002", "LOCK003");
-
-        /// <inheritdoc/>
-        public override FixAllProvider GetFixAllProvider() => new SequentialFixAllProvider(Fix);
-
-        /// <inheritdoc/>
-        public override Task RegisterCodeFixesAsync(CodeFixContext context) => LockFixRunner.RegisterAsync(context, Fix);
+        /// <summary>Creates the provider (the IDE and <c>dotnet format</c> find it through its export).</summary>
+        public CopyFromUserBeforeLockCodeFixProvider()
+            : base(new HoistUserReadFix(), Descriptors.UserMemoryUnderExclusiveLock, Descriptors.UserMemoryUnderSharedLock)
+        {
+        }
     }
 }

@@ -1,6 +1,5 @@
-using System.Collections.Immutable;
 using System.Composition;
-using System.Threading.Tasks;
+using LockOrder.Analyzers.Rules;
 using LockOrder.CodeFixes.Engine;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
@@ -9,17 +8,12 @@ namespace LockOrder.CodeFixes.Fixes
 {
     /// <summary>"Copy to user memory after releasing the lock" for LOCK002/LOCK003: moves a trailing user write below the release, through locals.</summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(CopyToUserAfterReleaseCodeFixProvider)), Shared]
-    public sealed class CopyToUserAfterReleaseCodeFixProvider : CodeFixProvider
+    public sealed class CopyToUserAfterReleaseCodeFixProvider : LockFixProvider
     {
-        private static readonly LockFix Fix = new SinkUserWriteFix();
-
-        /// <inheritdoc/>
-        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create("LOCK002", "LOCK003");
-
-        /// <inheritdoc/>
-        public override FixAllProvider GetFixAllProvider() => new SequentialFixAllProvider(Fix);
-
-        /// <inheritdoc/>
-        public override Task RegisterCodeFixesAsync(CodeFixContext context) => LockFixRunner.RegisterAsync(context, Fix);
+        /// <summary>Creates the provider (the IDE and <c>dotnet format</c> find it through its export).</summary>
+        public CopyToUserAfterReleaseCodeFixProvider()
+            : base(new SinkUserWriteFix(), Descriptors.UserMemoryUnderExclusiveLock, Descriptors.UserMemoryUnderSharedLock)
+        {
+        }
     }
 }
