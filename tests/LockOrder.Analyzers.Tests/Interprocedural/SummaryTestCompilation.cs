@@ -1,11 +1,11 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.IO;
 using System.Linq;
 using System.Threading;
 using LockOrder.Analyzers.Interprocedural;
 using LockOrder.Analyzers.Model;
+using LockOrder.Analyzers.Tests.Robustness.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -19,7 +19,6 @@ namespace LockOrder.Analyzers.Tests.Interprocedural
     /// </summary>
     internal sealed class SummaryTestCompilation
     {
-        private static readonly Lazy<ImmutableArray<MetadataReference>> References = new Lazy<ImmutableArray<MetadataReference>>(LoadReferences);
 
         private SummaryTestCompilation(CSharpCompilation compilation, AnalyzerOptions options)
         {
@@ -44,7 +43,7 @@ namespace LockOrder.Analyzers.Tests.Interprocedural
             var compilation = CSharpCompilation.Create(
                 "SummaryTests",
                 trees,
-                References.Value,
+                AnalysisReferences.Framework,
                 new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
             var errors = compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
             Assert.True(errors.Count == 0, "The test source does not compile: " + string.Join(Environment.NewLine, errors));
@@ -84,48 +83,18 @@ namespace LockOrder.Analyzers.Tests.Interprocedural
 
         internal SyntaxTree Tree(string fileName) => Compilation.SyntaxTrees.Single(t => t.FilePath == fileName);
 
-        private static ImmutableArray<MetadataReference> LoadReferences()
-        {
-            var platform = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!)
-                .Split(Path.PathSeparator)
-                .Where(path => Path.GetFileName(path) is var file && (file.StartsWith("System.", StringComparison.Ordinal) || file is "System.dll" or "netstandard.dll" or "mscorlib.dll"));
-            return platform
-                .Append(typeof(LockOrder.MutexLock).Assembly.Location)
-                .Select(path => (MetadataReference)MetadataReference.CreateFromFile(path))
-                .ToImmutableArray();
-        }
-
         private sealed class TestOptionsProvider : AnalyzerConfigOptionsProvider
         {
             private readonly Dictionary<SyntaxTree, IReadOnlyDictionary<string, string>> byTree;
 
             internal TestOptionsProvider(Dictionary<SyntaxTree, IReadOnlyDictionary<string, string>> byTree) => this.byTree = byTree;
 
-            public override AnalyzerConfigOptions GlobalOptions { get; } = new DictionaryOptions(new Dictionary<string, string>());
+            public override AnalyzerConfigOptions GlobalOptions { get; } = new DictionaryConfigOptions(new Dictionary<string, string>());
 
             public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) =>
-                new DictionaryOptions(byTree.TryGetValue(tree, out var values) ? values : new Dictionary<string, string>());
+                new DictionaryConfigOptions(byTree.TryGetValue(tree, out var values) ? values : new Dictionary<string, string>());
 
             public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => GlobalOptions;
-        }
-
-        private sealed class DictionaryOptions : AnalyzerConfigOptions
-        {
-            private readonly IReadOnlyDictionary<string, string> values;
-
-            internal DictionaryOptions(IReadOnlyDictionary<string, string> values) => this.values = values;
-
-            public override bool TryGetValue(string key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value)
-            {
-                if (values.TryGetValue(key, out var found))
-                {
-                    value = found;
-                    return true;
-                }
-
-                value = null;
-                return false;
-            }
         }
     }
 }

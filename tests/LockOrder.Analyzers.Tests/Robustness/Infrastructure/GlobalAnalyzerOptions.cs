@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Diagnostics.CodeAnalysis;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
@@ -9,9 +8,9 @@ namespace LockOrder.Analyzers.Tests.Robustness.Infrastructure
     /// <summary>Options as a project-wide <c>.globalconfig</c> would give them: the same keys for every file.</summary>
     internal sealed class GlobalAnalyzerOptions : AnalyzerConfigOptionsProvider
     {
-        private readonly Options options;
+        private readonly DictionaryConfigOptions options;
 
-        private GlobalAnalyzerOptions(IReadOnlyDictionary<string, string> values) => options = new Options(values);
+        private GlobalAnalyzerOptions(IReadOnlyDictionary<string, string> values) => options = new DictionaryConfigOptions(values);
 
         public override AnalyzerConfigOptions GlobalOptions => options;
 
@@ -22,14 +21,5 @@ namespace LockOrder.Analyzers.Tests.Robustness.Infrastructure
         public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => options;
 
         public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => options;
-
-        private sealed class Options : AnalyzerConfigOptions
-        {
-            private readonly IReadOnlyDictionary<string, string> values;
-
-            internal Options(IReadOnlyDictionary<string, string> values) => this.values = values;
-
-            public override bool TryGetValue(string key, [NotNullWhen(true)] out string? value) => values.TryGetValue(key, out value);
-        }
     }
 }
