@@ -42,85 +42,50 @@ namespace LockOrder.Analyzers.Flow
                 }
 
                 var graph = context.GetControlFlowGraph(block);
-                var sink = new DiagnosticSink();
-                var flow = new FlowContext(model, summaries, edges, block.Syntax.SyntaxTree, sink, context.CancellationToken);
+                var sink = new FindingSink();
+                var flow = new FlowContext(model, summaries, block.Syntax.SyntaxTree, sink, context.CancellationToken);
                 var ownerLocation = owner is not null && owner.Locations.Length > 0 && owner.Locations[0].IsInSource ? owner.Locations[0] : block.Syntax.GetLocation();
-                LockFlowAnalysis.Run(flow, graph, owner, ownerLocation);
-                AnalyzeNested(flow, graph, model);
-                sink.Flush(context.ReportDiagnostic);
+                var index = GraphIndex.Build(graph);
+                LockFlowAnalysis.Run(flow, graph, index, owner, ownerLocation);
+                AnalyzeNested(flow, graph, index, model);
+                sink.Flush(context.ReportDiagnostic, edges);
             }
         }
 
         private static bool IsGraphRoot(IOperation block) =>
             block is IMethodBodyOperation or IConstructorBodyOperation or IBlockOperation or IFieldInitializerOperation or IPropertyInitializerOperation or IParameterInitializerOperation;
 
-        private static void AnalyzeNested(FlowContext flow, ControlFlowGraph root, LockModel model)
+        private static void AnalyzeNested(FlowContext flow, ControlFlowGraph root, GraphIndex rootIndex, LockModel model)
         {
-            var pending = new Stack<ControlFlowGraph>();
-            pending.Push(root);
+            var pending = new Stack<(ControlFlowGraph Graph, GraphIndex Index)>();
+            pending.Push((root, rootIndex));
             while (pending.Count > 0)
             {
                 flow.CancellationToken.ThrowIfCancellationRequested();
-                var graph = pending.Pop();
+                var (graph, index) = pending.Pop();
                 foreach (var localFunction in graph.LocalFunctions)
                 {
                     var nested = graph.GetLocalFunctionControlFlowGraph(localFunction, flow.CancellationToken);
+                    var nestedIndex = GraphIndex.Build(nested);
                     if (!model.Annotations.Get(localFunction).NoLockAnalysis)
                     {
                         var location = localFunction.Locations.Length > 0 ? localFunction.Locations[0] : Location.None;
-                        LockFlowAnalysis.Run(flow, nested, localFunction, location);
+                        LockFlowAnalysis.Run(flow, nested, nestedIndex, localFunction, location);
                     }
 
-                    pending.Push(nested);
+                    pending.Push((nested, nestedIndex));
                 }
 
-                foreach (var lambda in AnonymousFunctions(graph))
+                foreach (var lambda in index.AnonymousFunctions)
                 {
                     var nested = graph.GetAnonymousFunctionControlFlowGraph(lambda, flow.CancellationToken);
+                    var nestedIndex = GraphIndex.Build(nested);
                     if (!model.Annotations.Get(lambda.Symbol).NoLockAnalysis)
                     {
-                        LockFlowAnalysis.Run(flow, nested, lambda.Symbol, lambda.Syntax.GetLocation());
+                        LockFlowAnalysis.Run(flow, nested, nestedIndex, lambda.Symbol, lambda.Syntax.GetLocation());
                     }
 
-                    pending.Push(nested);
-                }
-            }
-        }
-
-        private static IEnumerable<IFlowAnonymousFunctionOperation> AnonymousFunctions(ControlFlowGraph graph)
-        {
-            foreach (var block in graph.Blocks)
-            {
-                foreach (var operation in block.Operations)
-                {
-                    foreach (var lambda in AnonymousFunctionsIn(operation))
-                    {
-                        yield return lambda;
-                    }
-                }
-
-                if (block.BranchValue is not null)
-                {
-                    foreach (var lambda in AnonymousFunctionsIn(block.BranchValue))
-                    {
-                        yield return lambda;
-                    }
-                }
-            }
-        }
-
-        private static IEnumerable<IFlowAnonymousFunctionOperation> AnonymousFunctionsIn(IOperation root)
-        {
-            if (root is IFlowAnonymousFunctionOperation self)
-            {
-                yield return self;
-            }
-
-            foreach (var operation in root.Descendants())
-            {
-                if (operation is IFlowAnonymousFunctionOperation lambda)
-                {
-                    yield return lambda;
+                    pending.Push((nested, nestedIndex));
                 }
             }
         }

@@ -9,11 +9,10 @@ namespace LockOrder.Analyzers.Flow
     /// <summary>What the analysis of one body needs from its compilation and where it reports.</summary>
     internal sealed class FlowContext
     {
-        internal FlowContext(LockModel model, SummaryProvider summaries, OrderEdgeCollector edges, SyntaxTree tree, DiagnosticSink sink, CancellationToken cancellationToken)
+        internal FlowContext(LockModel model, SummaryProvider summaries, SyntaxTree tree, FindingSink sink, CancellationToken cancellationToken)
         {
             Model = model;
             Summaries = summaries;
-            Edges = edges;
             Tree = tree;
             Sink = sink;
             CancellationToken = cancellationToken;
@@ -25,11 +24,9 @@ namespace LockOrder.Analyzers.Flow
 
         internal SummaryProvider Summaries { get; }
 
-        internal OrderEdgeCollector Edges { get; }
-
         internal SyntaxTree Tree { get; }
 
-        internal DiagnosticSink Sink { get; }
+        internal FindingSink Sink { get; }
 
         internal CancellationToken CancellationToken { get; }
     }

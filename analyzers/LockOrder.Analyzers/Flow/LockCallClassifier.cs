@@ -26,12 +26,13 @@ namespace LockOrder.Analyzers.Flow
                 return ImmutableArray<LockAction>.Empty;
             }
 
-            var actions = ImmutableArray.CreateBuilder<LockAction>();
-            foreach (var pass in new[] { true, false })
+            var actions = ImmutableArray.CreateBuilder<LockAction>(methodAnnotations.Contracts.Length);
+            for (int pass = 0; pass < 2; pass++)
             {
+                bool releases = pass == 0;
                 foreach (var contract in methodAnnotations.Contracts)
                 {
-                    if ((contract.Kind == LockContractKind.Releases) != pass || contract.Kind == LockContractKind.MayAcquire)
+                    if ((contract.Kind == LockContractKind.Releases) != releases || contract.Kind == LockContractKind.MayAcquire)
                     {
                         continue;
                     }
@@ -56,7 +57,7 @@ namespace LockOrder.Analyzers.Flow
                 }
             }
 
-            return actions.ToImmutable();
+            return actions.Count == actions.Capacity ? actions.MoveToImmutable() : actions.ToImmutable();
         }
 
         /// <summary>Whether the member's contracts change the caller's held set or constrain it (anything but <c>[MayAcquire]</c>).</summary>

@@ -38,7 +38,8 @@ namespace LockOrder.Analyzers.Flow
         private readonly string ownerName;
         private readonly Location ownerLocation;
         private readonly MethodAnnotations ownerAnnotations;
-        private readonly Dictionary<CaptureId, IOperation> captures = new Dictionary<CaptureId, IOperation>();
+        private readonly GraphIndex index;
+        private readonly Dictionary<IOperation, ImmutableArray<LockAction>> classified = new Dictionary<IOperation, ImmutableArray<LockAction>>();
         private readonly Dictionary<(ControlFlowRegion Region, LockState State), LockState?> finallyResults = new Dictionary<(ControlFlowRegion, LockState), LockState?>();
         private readonly HashSet<(ControlFlowRegion Region, LockState State)> reportedFinally = new HashSet<(ControlFlowRegion, LockState)>();
         /// <summary>
@@ -47,12 +48,14 @@ namespace LockOrder.Analyzers.Flow
         /// </summary>
         private readonly Stack<(IOperation Operation, bool ChildrenDone)> pendingOperations = new Stack<(IOperation Operation, bool ChildrenDone)>();
         private bool stoppedAtBound;
+        private bool? acyclic;
         private string? incompleteBound;
 
-        private LockFlowAnalysis(FlowContext context, ControlFlowGraph graph, IMethodSymbol? owner, Location ownerLocation)
+        private LockFlowAnalysis(FlowContext context, ControlFlowGraph graph, GraphIndex index, IMethodSymbol? owner, Location ownerLocation)
         {
             this.context = context;
             this.graph = graph;
+            this.index = index;
             this.owner = owner;
             this.ownerLocation = ownerLocation;
             ownerName = owner is null ? "initializer" : MethodDisplayName.Of(owner);
@@ -60,9 +63,9 @@ namespace LockOrder.Analyzers.Flow
         }
 
         /// <summary>Analyzes <paramref name="graph"/>, the body of <paramref name="owner"/>, and reports into the context's sink.</summary>
-        internal static void Run(FlowContext context, ControlFlowGraph graph, IMethodSymbol? owner, Location ownerLocation)
+        internal static void Run(FlowContext context, ControlFlowGraph graph, GraphIndex index, IMethodSymbol? owner, Location ownerLocation)
         {
-            var analysis = new LockFlowAnalysis(context, graph, owner, ownerLocation);
+            var analysis = new LockFlowAnalysis(context, graph, index, owner, ownerLocation);
             analysis.Analyze();
         }
 
@@ -81,8 +84,13 @@ namespace LockOrder.Analyzers.Flow
 
         private void Analyze()
         {
-            IndexCaptures();
+            var checkpoint = context.Sink.Mark();
             RunRegion(0, EntryState(), report: true);
+            if (stoppedAtBound)
+            {
+                // A single pass may have reported before it hit the bound: past a bound the body reports only LOCK011.
+                context.Sink.Rollback(checkpoint);
+            }
 
             if (incompleteBound is not null)
             {
@@ -90,40 +98,7 @@ namespace LockOrder.Analyzers.Flow
             }
         }
 
-        private void IndexCaptures()
-        {
-            foreach (var block in graph.Blocks)
-            {
-                foreach (var operation in block.Operations)
-                {
-                    IndexCaptures(operation);
-                }
-
-                if (block.BranchValue is not null)
-                {
-                    IndexCaptures(block.BranchValue);
-                }
-            }
-        }
-
-        private void IndexCaptures(IOperation root)
-        {
-            if (root is IFlowCaptureOperation top && !captures.ContainsKey(top.Id))
-            {
-                captures[top.Id] = top.Value;
-            }
-
-            foreach (var operation in root.Descendants())
-            {
-                if (operation is IFlowCaptureOperation capture && !captures.ContainsKey(capture.Id))
-                {
-                    captures[capture.Id] = capture.Value;
-                }
-            }
-        }
-
-        private IOperation? ResolveCapture(IFlowCaptureReferenceOperation reference) =>
-            captures.TryGetValue(reference.Id, out var value) ? value : null;
+        private IOperation? ResolveCapture(IFlowCaptureReferenceOperation reference) => index.ResolveCapture(reference);
 
         /// <summary>The locks held when the body starts: those its own <c>[Requires]</c> and <c>[Releases]</c> name.</summary>
         private LockState EntryState()
@@ -157,6 +132,11 @@ namespace LockOrder.Analyzers.Flow
             var work = new SortedSet<int> { start };
             LockState? regionExit = null;
 
+            // Without a loop, blocks taken in ordinal order are each visited once, after all their predecessors: the
+            // first visit already has the final state, so it can report, and no second pass is needed.
+            bool singlePass = report && IsAcyclic;
+            var incoming = report ? new Dictionary<int, List<LockState>>() : null;
+
             while (work.Count > 0)
             {
                 context.CancellationToken.ThrowIfCancellationRequested();
@@ -171,32 +151,23 @@ namespace LockOrder.Analyzers.Flow
                 }
 
                 visits[ordinal] = count + 1;
-                Step(graph.Blocks[ordinal], inputs[ordinal], report: false, Flow, exit => regionExit = regionExit is null ? exit : LockState.Join(regionExit, exit));
+                Step(graph.Blocks[ordinal], inputs[ordinal], report: singlePass, Flow, exit => regionExit = regionExit is null ? exit : LockState.Join(regionExit, exit));
                 if (stoppedAtBound)
                 {
                     return null;
                 }
             }
 
-            if (report)
+            if (incoming is not null)
             {
-                var incoming = new Dictionary<int, List<LockState>>();
-                var ordinals = new List<int>(inputs.Keys);
-                ordinals.Sort();
-                foreach (int ordinal in ordinals)
+                if (!singlePass)
                 {
-                    Step(graph.Blocks[ordinal], inputs[ordinal], report: true, (destination, state, exceptional) =>
+                    var ordinals = new List<int>(inputs.Keys);
+                    ordinals.Sort();
+                    foreach (int ordinal in ordinals)
                     {
-                        if (!exceptional)
-                        {
-                            if (!incoming.TryGetValue(destination, out var states))
-                            {
-                                incoming[destination] = states = new List<LockState>();
-                            }
-
-                            states.Add(state);
-                        }
-                    }, _ => { });
+                        Step(graph.Blocks[ordinal], inputs[ordinal], report: true, (destination, state, exceptional) => NoteIncoming(destination, state, exceptional), _ => { });
+                    }
                 }
 
                 foreach (var pair in incoming)
@@ -210,8 +181,26 @@ namespace LockOrder.Analyzers.Flow
 
             return regionExit;
 
+            void NoteIncoming(int destination, LockState state, bool exceptional)
+            {
+                if (!exceptional)
+                {
+                    if (!incoming!.TryGetValue(destination, out var states))
+                    {
+                        incoming[destination] = states = new List<LockState>();
+                    }
+
+                    states.Add(state);
+                }
+            }
+
             void Flow(int destination, LockState state, bool exceptional)
             {
+                if (singlePass)
+                {
+                    NoteIncoming(destination, state, exceptional);
+                }
+
                 if (inputs.TryGetValue(destination, out var known))
                 {
                     var joined = LockState.Join(known, state);
@@ -228,6 +217,29 @@ namespace LockOrder.Analyzers.Flow
             }
         }
 
+        /// <summary>Whether every branch of the graph goes forward (no loop, no backward goto); computed once.</summary>
+        private bool IsAcyclic
+        {
+            get
+            {
+                if (acyclic is null)
+                {
+                    acyclic = true;
+                    foreach (var block in graph.Blocks)
+                    {
+                        if (block.ConditionalSuccessor?.Destination is { } taken && taken.Ordinal <= block.Ordinal
+                            || block.FallThroughSuccessor?.Destination is { } next && next.Ordinal <= block.Ordinal)
+                        {
+                            acyclic = false;
+                            break;
+                        }
+                    }
+                }
+
+                return acyclic.Value;
+            }
+        }
+
         private delegate void EdgeHandler(int destination, LockState state, bool exceptional);
 
         private void Step(BasicBlock block, LockState state, bool report, EdgeHandler onEdge, System.Action<LockState> onRegionExit)
@@ -238,9 +250,20 @@ namespace LockOrder.Analyzers.Flow
             }
 
             // Exceptions can leave the try region from its very start: each handler starts from the try's entry state.
-            foreach (int handler in HandlersEnteredFrom(block))
+            for (var region = block.EnclosingRegion; region is not null && region.FirstBlockOrdinal == block.Ordinal; region = region.EnclosingRegion)
             {
-                onEdge(handler, state, exceptional: true);
+                if (region.Kind != ControlFlowRegionKind.Try || region.EnclosingRegion is not { Kind: ControlFlowRegionKind.TryAndCatch } tryAndCatch)
+                {
+                    continue;
+                }
+
+                foreach (var handler in tryAndCatch.NestedRegions)
+                {
+                    if (handler.Kind is ControlFlowRegionKind.Catch or ControlFlowRegionKind.FilterAndHandler)
+                    {
+                        onEdge(handler.FirstBlockOrdinal, state, exceptional: true);
+                    }
+                }
             }
 
             foreach (var operation in block.Operations)
@@ -303,25 +326,6 @@ namespace LockOrder.Analyzers.Flow
             }
         }
 
-        private IEnumerable<int> HandlersEnteredFrom(BasicBlock block)
-        {
-            for (var region = block.EnclosingRegion; region is not null && region.FirstBlockOrdinal == block.Ordinal; region = region.EnclosingRegion)
-            {
-                if (region.Kind != ControlFlowRegionKind.Try || region.EnclosingRegion is not { Kind: ControlFlowRegionKind.TryAndCatch } tryAndCatch)
-                {
-                    continue;
-                }
-
-                foreach (var handler in tryAndCatch.NestedRegions)
-                {
-                    if (handler.Kind is ControlFlowRegionKind.Catch or ControlFlowRegionKind.FilterAndHandler)
-                    {
-                        yield return handler.FirstBlockOrdinal;
-                    }
-                }
-            }
-        }
-
         private LockState? RunFinally(ControlFlowRegion region, LockState state, bool report)
         {
             var key = (region, state);
@@ -376,7 +380,7 @@ namespace LockOrder.Analyzers.Flow
         /// <summary>The lock a try-acquisition holds when it returns true, or null when the call is not one.</summary>
         private HeldLock? TryCandidate(IInvocationOperation invocation)
         {
-            foreach (var action in Classify(invocation.TargetMethod, invocation.Instance))
+            foreach (var action in Classify(invocation, invocation.TargetMethod, invocation.Instance))
             {
                 if (action.Kind == LockActionKind.TryAcquire)
                 {
@@ -403,8 +407,17 @@ namespace LockOrder.Analyzers.Flow
                 || consumer is ISimpleAssignmentOperation { Target: IDiscardOperation };
         }
 
-        private ImmutableArray<LockAction> Classify(IMethodSymbol target, IOperation? instance) =>
-            LockCallClassifier.Classify(target, instance, owner, context.Model.Annotations, ResolveCapture);
+        /// <summary>The lock actions of the call <paramref name="operation"/>, classified once per analysis: the fixpoint and the report pass visit every call again.</summary>
+        private ImmutableArray<LockAction> Classify(IOperation operation, IMethodSymbol target, IOperation? instance)
+        {
+            if (!classified.TryGetValue(operation, out var actions))
+            {
+                actions = LockCallClassifier.Classify(target, instance, owner, context.Model.Annotations, ResolveCapture);
+                classified.Add(operation, actions);
+            }
+
+            return actions;
+        }
 
         /// <summary>Applies one operation tree, children before parents (evaluation order), without recursion.</summary>
         private LockState Transfer(IOperation root, LockState state, bool report)
@@ -518,7 +531,7 @@ namespace LockOrder.Analyzers.Flow
                 return null;
             }
 
-            foreach (var action in Classify(invocation.TargetMethod, invocation.Instance))
+            foreach (var action in Classify(invocation, invocation.TargetMethod, invocation.Instance))
             {
                 if (action.Kind == LockActionKind.Acquire)
                 {
@@ -538,8 +551,16 @@ namespace LockOrder.Analyzers.Flow
                 return released is null ? state : state.Remove(released);
             }
 
+            var actions = Classify(operation, target, instance);
+            bool checkCalleeEffects = report && state.HasDefinitelyHeld;
+            if (actions.IsEmpty && !checkCalleeEffects)
+            {
+                // Most calls in a locking body neither take nor release a lock, and nothing is held that they could
+                // wait under: nothing to check, so nothing to describe either.
+                return state;
+            }
+
             var location = operation.Syntax.GetLocation();
-            var actions = Classify(target, instance);
             string callee = MethodDisplayName.Of(SummaryProvider.Normalize(target));
             HeldLock? releasedHere = null;
             foreach (var action in actions)
@@ -552,7 +573,7 @@ namespace LockOrder.Analyzers.Flow
 
             // What the callee's body does happens before it returns with its own contract's locks: check it against
             // what is held during the call (after the callee's releases, before its acquisitions).
-            if (report && state.HasDefinitelyHeld)
+            if (checkCalleeEffects && state.HasDefinitelyHeld)
             {
                 ApplySummary(target, state, callee, location);
             }

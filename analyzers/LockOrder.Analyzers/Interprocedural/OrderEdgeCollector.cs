@@ -54,16 +54,18 @@ namespace LockOrder.Analyzers.Interprocedural
         /// <paramref name="held"/> was held (taken at <paramref name="heldAt"/>); <paramref name="via"/> is the path
         /// inside a callee ("" for a direct acquisition).
         /// </summary>
-        internal void Record(ITypeSymbol held, ITypeSymbol acquired, Location heldAt, Location acquiredAt, string via)
+        internal void Record(ITypeSymbol held, ITypeSymbol acquired, Location heldAt, Location acquiredAt, string via) =>
+            Record(new ObservedEdge(held, acquired, heldAt, acquiredAt, via ?? string.Empty));
+
+        internal void Record(ObservedEdge edge)
         {
             // The same class twice is LOCK004's business, not an order between two classes.
-            if (SymbolEqualityComparer.Default.Equals(held, acquired) || held.TypeKind == TypeKind.Error || acquired.TypeKind == TypeKind.Error)
+            if (SymbolEqualityComparer.Default.Equals(edge.Held, edge.Acquired) || edge.Held.TypeKind == TypeKind.Error || edge.Acquired.TypeKind == TypeKind.Error)
             {
                 return;
             }
 
-            var edge = new ObservedEdge(held, acquired, heldAt, acquiredAt, via ?? string.Empty);
-            edges.AddOrUpdate(new ClassPair(held, acquired), edge, (_, known) => edge.IsPreferredOver(known) ? edge : known);
+            edges.AddOrUpdate(new ClassPair(edge.Held, edge.Acquired), edge, (_, known) => edge.IsPreferredOver(known) ? edge : known);
         }
 
         /// <summary>Reports each cycle among classes with no declared order between them, once (LOCK008).</summary>

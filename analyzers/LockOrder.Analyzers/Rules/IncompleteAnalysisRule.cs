@@ -11,7 +11,7 @@ namespace LockOrder.Analyzers.Rules
 
         internal const string SummaryBound = "bound on the calls followed for a callee's effects";
 
-        internal static void Report(DiagnosticSink sink, Location at, string owner, string bound) =>
+        internal static void Report(FindingSink sink, Location at, string owner, string bound) =>
             sink.Report(Descriptors.AnalysisIncomplete, at, null, owner, bound);
     }
 }

@@ -35,7 +35,7 @@ namespace LockOrder.Analyzers.Rules
                     continue;
                 }
 
-                context.Edges.Record(held.LockClass, acquired, held.AcquiredAt, at, via);
+                context.Sink.RecordEdge(held.LockClass, acquired, held.AcquiredAt, at, via);
                 if (context.Order.IsBefore(acquired, held.LockClass))
                 {
                     context.Sink.Report(

@@ -34,7 +34,7 @@ namespace LockOrder.Analyzers.Rules
                     continue;
                 }
 
-                context.Edges.Record(held.LockClass, mmapLock, held.AcquiredAt, at, Via(what, via));
+                context.Sink.RecordEdge(held.LockClass, mmapLock, held.AcquiredAt, at, Via(what, via));
                 if (context.Order.IsOrderedAfterMmapLock(held.LockClass))
                 {
                     if (held.Mode == LockMode.Exclusive)

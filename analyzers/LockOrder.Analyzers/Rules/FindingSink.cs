@@ -1,0 +1,82 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using LockOrder.Analyzers.Interprocedural;
+using Microsoft.CodeAnalysis;
+
+namespace LockOrder.Analyzers.Rules
+{
+    /// <summary>
+    /// Collects the findings of one body's analysis — its diagnostics, at most one per rule and location (a loop or a
+    /// finally block analyzed for several entry states must not repeat itself), and the held → acquired edges it
+    /// observed — until the analysis is known to be complete: an analysis that stops at a bound takes back what it
+    /// found, so that the body reports only LOCK011.
+    /// </summary>
+    internal sealed class FindingSink
+    {
+        private readonly Dictionary<string, Diagnostic> diagnostics = new Dictionary<string, Diagnostic>(StringComparer.Ordinal);
+        private readonly List<string> order = new List<string>();
+        private readonly List<ObservedEdge> edges = new List<ObservedEdge>();
+
+        internal void Report(DiagnosticDescriptor descriptor, Location location, Location? additional, params object[] messageArgs)
+        {
+            var key = descriptor.Id + "|" + (location.SourceTree?.FilePath ?? string.Empty) + "|" + location.SourceSpan.Start + "|" + location.SourceSpan.Length;
+            if (diagnostics.ContainsKey(key))
+            {
+                return;
+            }
+
+            var additionalLocations = additional is not null && additional.IsInSource && !additional.Equals(location) ? new[] { additional } : Array.Empty<Location>();
+            diagnostics[key] = Diagnostic.Create(descriptor, location, additionalLocations, messageArgs);
+            order.Add(key);
+        }
+
+        /// <summary>An order edge for LOCK008: <paramref name="held"/> (taken at <paramref name="heldAt"/>) was held while <paramref name="acquired"/> was waited for.</summary>
+        internal void RecordEdge(ITypeSymbol held, ITypeSymbol acquired, Location heldAt, Location acquiredAt, string via) =>
+            edges.Add(new ObservedEdge(held, acquired, heldAt, acquiredAt, via ?? string.Empty));
+
+        internal Checkpoint Mark() => new Checkpoint(order.Count, edges.Count);
+
+        /// <summary>Takes back every finding since <paramref name="checkpoint"/>.</summary>
+        internal void Rollback(Checkpoint checkpoint)
+        {
+            for (int i = checkpoint.Diagnostics; i < order.Count; i++)
+            {
+                diagnostics.Remove(order[i]);
+            }
+
+            order.RemoveRange(checkpoint.Diagnostics, order.Count - checkpoint.Diagnostics);
+            edges.RemoveRange(checkpoint.Edges, edges.Count - checkpoint.Edges);
+        }
+
+        internal void Flush(Action<Diagnostic> report, OrderEdgeCollector collector)
+        {
+            foreach (var edge in edges)
+            {
+                collector.Record(edge);
+            }
+
+            foreach (var diagnostic in diagnostics.Values.OrderBy(d => d.Location.SourceSpan.Start).ThenBy(d => d.Id, StringComparer.Ordinal))
+            {
+                report(diagnostic);
+            }
+
+            diagnostics.Clear();
+            order.Clear();
+            edges.Clear();
+        }
+
+        internal readonly struct Checkpoint
+        {
+            internal Checkpoint(int diagnostics, int edges)
+            {
+                Diagnostics = diagnostics;
+                Edges = edges;
+            }
+
+            internal int Diagnostics { get; }
+
+            internal int Edges { get; }
+        }
+    }
+}
