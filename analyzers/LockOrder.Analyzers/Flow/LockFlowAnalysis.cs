@@ -39,7 +39,6 @@ namespace LockOrder.Analyzers.Flow
         private readonly Location ownerLocation;
         private readonly MethodAnnotations ownerAnnotations;
         private readonly GraphIndex index;
-        private readonly Dictionary<IOperation, ImmutableArray<LockAction>> classified = new Dictionary<IOperation, ImmutableArray<LockAction>>();
         private readonly Dictionary<(ControlFlowRegion Region, LockState State), LockState?> finallyResults = new Dictionary<(ControlFlowRegion, LockState), LockState?>();
         private readonly HashSet<(ControlFlowRegion Region, LockState State)> reportedFinally = new HashSet<(ControlFlowRegion, LockState)>();
         /// <summary>
@@ -127,55 +126,73 @@ namespace LockOrder.Analyzers.Flow
         /// </summary>
         private LockState? RunRegion(int start, LockState entry, bool report)
         {
-            var inputs = new Dictionary<int, LockState> { [start] = entry };
-            var visits = new Dictionary<int, int>();
-            var work = new SortedSet<int> { start };
+            // Indexed by block ordinal: a region runs for every state a branch brings into a finally block, so its
+            // bookkeeping is a few arrays rather than dictionaries and a sorted set.
+            int blockCount = graph.Blocks.Length;
+            var inputs = new LockState?[blockCount];
+            var visits = new int[blockCount];
+            var queued = new bool[blockCount];
+            inputs[start] = entry;
+            queued[start] = true;
+            int next = start;
             LockState? regionExit = null;
 
             // Without a loop, blocks taken in ordinal order are each visited once, after all their predecessors: the
             // first visit already has the final state, so it can report, and no second pass is needed.
             bool singlePass = report && IsAcyclic;
-            var incoming = report ? new Dictionary<int, List<LockState>>() : null;
+            var incoming = report ? new List<LockState>?[blockCount] : null;
 
-            while (work.Count > 0)
+            while (true)
             {
+                while (next < blockCount && !queued[next])
+                {
+                    next++;
+                }
+
+                if (next == blockCount)
+                {
+                    break;
+                }
+
                 context.CancellationToken.ThrowIfCancellationRequested();
-                int ordinal = work.Min;
-                work.Remove(ordinal);
-                visits.TryGetValue(ordinal, out int count);
-                if (count >= MaxVisitsPerBlock)
+                int ordinal = next;
+                queued[ordinal] = false;
+                if (visits[ordinal] >= MaxVisitsPerBlock)
                 {
                     stoppedAtBound = true;
                     incompleteBound = IncompleteAnalysisRule.FixpointBound;
                     return null;
                 }
 
-                visits[ordinal] = count + 1;
-                Step(graph.Blocks[ordinal], inputs[ordinal], report: singlePass, Flow, exit => regionExit = regionExit is null ? exit : LockState.Join(regionExit, exit));
+                visits[ordinal]++;
+                Step(graph.Blocks[ordinal], inputs[ordinal]!, report: singlePass, Flow, exit => regionExit = regionExit is null ? exit : LockState.Join(regionExit, exit));
                 if (stoppedAtBound)
                 {
                     return null;
                 }
             }
 
-            if (incoming is not null)
+            if (incoming is null)
             {
-                if (!singlePass)
+                return regionExit;
+            }
+
+            if (!singlePass)
+            {
+                for (int ordinal = 0; ordinal < blockCount; ordinal++)
                 {
-                    var ordinals = new List<int>(inputs.Keys);
-                    ordinals.Sort();
-                    foreach (int ordinal in ordinals)
+                    if (inputs[ordinal] is { } input)
                     {
-                        Step(graph.Blocks[ordinal], inputs[ordinal], report: true, (destination, state, exceptional) => NoteIncoming(destination, state, exceptional), _ => { });
+                        Step(graph.Blocks[ordinal], input, report: true, NoteIncoming, _ => { });
                     }
                 }
+            }
 
-                foreach (var pair in incoming)
+            for (int ordinal = 0; ordinal < blockCount; ordinal++)
+            {
+                if (incoming[ordinal] is { Count: > 1 } states && graph.Blocks[ordinal].Kind != BasicBlockKind.Exit)
                 {
-                    if (pair.Value.Count > 1 && graph.Blocks[pair.Key].Kind != BasicBlockKind.Exit)
-                    {
-                        ReportJoin(graph.Blocks[pair.Key], pair.Value);
-                    }
+                    ReportJoin(graph.Blocks[ordinal], states);
                 }
             }
 
@@ -185,12 +202,7 @@ namespace LockOrder.Analyzers.Flow
             {
                 if (!exceptional)
                 {
-                    if (!incoming!.TryGetValue(destination, out var states))
-                    {
-                        incoming[destination] = states = new List<LockState>();
-                    }
-
-                    states.Add(state);
+                    (incoming![destination] ??= new List<LockState>()).Add(state);
                 }
             }
 
@@ -201,7 +213,7 @@ namespace LockOrder.Analyzers.Flow
                     NoteIncoming(destination, state, exceptional);
                 }
 
-                if (inputs.TryGetValue(destination, out var known))
+                if (inputs[destination] is { } known)
                 {
                     var joined = LockState.Join(known, state);
                     if (joined.Equals(known))
@@ -213,7 +225,11 @@ namespace LockOrder.Analyzers.Flow
                 }
 
                 inputs[destination] = state;
-                work.Add(destination);
+                queued[destination] = true;
+                if (destination < next)
+                {
+                    next = destination;
+                }
             }
         }
 
@@ -380,7 +396,7 @@ namespace LockOrder.Analyzers.Flow
         /// <summary>The lock a try-acquisition holds when it returns true, or null when the call is not one.</summary>
         private HeldLock? TryCandidate(IInvocationOperation invocation)
         {
-            foreach (var action in Classify(invocation, invocation.TargetMethod, invocation.Instance))
+            foreach (var action in Classify(invocation.TargetMethod, invocation.Instance))
             {
                 if (action.Kind == LockActionKind.TryAcquire)
                 {
@@ -407,17 +423,8 @@ namespace LockOrder.Analyzers.Flow
                 || consumer is ISimpleAssignmentOperation { Target: IDiscardOperation };
         }
 
-        /// <summary>The lock actions of the call <paramref name="operation"/>, classified once per analysis: the fixpoint and the report pass visit every call again.</summary>
-        private ImmutableArray<LockAction> Classify(IOperation operation, IMethodSymbol target, IOperation? instance)
-        {
-            if (!classified.TryGetValue(operation, out var actions))
-            {
-                actions = LockCallClassifier.Classify(target, instance, owner, context.Model.Annotations, ResolveCapture);
-                classified.Add(operation, actions);
-            }
-
-            return actions;
-        }
+        private ImmutableArray<LockAction> Classify(IMethodSymbol target, IOperation? instance) =>
+            LockCallClassifier.Classify(target, instance, owner, context.Model.Annotations, ResolveCapture);
 
         /// <summary>Applies one operation tree, children before parents (evaluation order), without recursion.</summary>
         private LockState Transfer(IOperation root, LockState state, bool report)
@@ -531,7 +538,7 @@ namespace LockOrder.Analyzers.Flow
                 return null;
             }
 
-            foreach (var action in Classify(invocation, invocation.TargetMethod, invocation.Instance))
+            foreach (var action in Classify(invocation.TargetMethod, invocation.Instance))
             {
                 if (action.Kind == LockActionKind.Acquire)
                 {
@@ -551,7 +558,7 @@ namespace LockOrder.Analyzers.Flow
                 return released is null ? state : state.Remove(released);
             }
 
-            var actions = Classify(operation, target, instance);
+            var actions = Classify(target, instance);
             bool checkCalleeEffects = report && state.HasDefinitelyHeld;
             if (actions.IsEmpty && !checkCalleeEffects)
             {

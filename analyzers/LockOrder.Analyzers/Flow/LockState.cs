@@ -112,7 +112,7 @@ namespace LockOrder.Analyzers.Flow
         /// <summary>The state after one release of <paramref name="held"/>: one level less, or gone.</summary>
         internal LockState Remove(HeldLock held)
         {
-            int index = Held.IndexOf(held);
+            int index = IndexOf(held);
             if (index < 0)
             {
                 return this;
@@ -126,14 +126,28 @@ namespace LockOrder.Analyzers.Flow
         /// <summary>The state without <paramref name="held"/> at all, whatever its depth.</summary>
         internal LockState Without(HeldLock held)
         {
-            int index = Held.IndexOf(held);
+            int index = IndexOf(held);
             return index < 0 ? this : new LockState(Held.RemoveAt(index), Scopes, PendingTries);
         }
 
         internal LockState Replace(HeldLock old, HeldLock replacement)
         {
-            int index = Held.IndexOf(old);
+            int index = IndexOf(old);
             return index < 0 ? this : new LockState(Held.SetItem(index, replacement), Scopes, PendingTries);
+        }
+
+        /// <summary>Where <paramref name="held"/> is in the held set: callers pass a lock they just found here, so identity decides first.</summary>
+        private int IndexOf(HeldLock held)
+        {
+            for (int i = 0; i < Held.Length; i++)
+            {
+                if (ReferenceEquals(Held[i], held))
+                {
+                    return i;
+                }
+            }
+
+            return Held.IndexOf(held);
         }
 
         internal LockState WithScope(ValueKey key, HeldLock? scope) =>

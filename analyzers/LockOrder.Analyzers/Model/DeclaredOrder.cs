@@ -43,7 +43,7 @@ namespace LockOrder.Analyzers.Model
             var pending = new Stack<INamedTypeSymbol>();
             var seen = new HashSet<ITypeSymbol>(SymbolEqualityComparer.Default);
 
-            var mmapLock = compilation.GetTypeByMetadataName(KnownNames.MmapLockMetadataName);
+            var mmapLock = LockModel.FindType(compilation, KnownNames.MmapLockMetadataName);
             if (mmapLock is not null)
             {
                 pending.Push(mmapLock);

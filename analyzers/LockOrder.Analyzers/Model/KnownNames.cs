@@ -23,6 +23,9 @@ namespace LockOrder.Analyzers.Model
 
         internal const string MmapLockMetadataName = "LockOrder.MmapLock";
 
+        /// <summary>The assembly that declares the annotations and the lock types.</summary>
+        internal const string RuntimeAssembly = "LockOrder.Runtime";
+
         /// <summary>The named argument of <c>[TryAcquires]</c> that marks a wait that can fail.</summary>
         internal const string BlockingArgument = "Blocking";
 

@@ -34,24 +34,46 @@ namespace LockOrder.Analyzers.Model
         {
             foreach (var name in new[] { KnownNames.Acquires, KnownNames.MightFault, KnownNames.AcquiredBefore, KnownNames.TryAcquires, KnownNames.Requires, KnownNames.MayAcquire })
             {
-                // GetTypeByMetadataName returns null for a name declared twice, so also look at the source assembly.
-                if (compilation.GetTypeByMetadataName(KnownNames.Namespace + "." + name) is not null
-                    || compilation.Assembly.GetTypeByMetadataName(KnownNames.Namespace + "." + name) is not null)
+                if (FindType(compilation, KnownNames.Namespace + "." + name) is not null)
                 {
                     return new LockModel(compilation);
                 }
             }
 
-            foreach (var reference in compilation.References)
+            // A compilation-wide lookup answers null for a name declared twice: look in each referenced assembly too.
+            foreach (var assembly in compilation.SourceModule.ReferencedAssemblySymbols)
             {
-                if (compilation.GetAssemblyOrModuleSymbol(reference) is IAssemblySymbol assembly
-                    && assembly.GetTypeByMetadataName(KnownNames.Namespace + "." + KnownNames.Acquires) is not null)
+                if (assembly.GetTypeByMetadataName(KnownNames.Namespace + "." + KnownNames.Acquires) is not null)
                 {
                     return new LockModel(compilation);
                 }
             }
 
             return null;
+        }
+
+        /// <summary>
+        /// The LockOrder type <paramref name="metadataName"/> as <paramref name="compilation"/> sees it: declared in
+        /// source, else in the LockOrder.Runtime reference, else wherever it is declared once. Looking in those two
+        /// first spares a compilation-wide lookup, which loads the namespace tables of every referenced assembly (the
+        /// whole framework) before the analyzer has done anything.
+        /// </summary>
+        internal static INamedTypeSymbol? FindType(Compilation compilation, string metadataName)
+        {
+            if (compilation.Assembly.GetTypeByMetadataName(metadataName) is { } declaredInSource)
+            {
+                return declaredInSource;
+            }
+
+            foreach (var assembly in compilation.SourceModule.ReferencedAssemblySymbols)
+            {
+                if (assembly.Name == KnownNames.RuntimeAssembly && assembly.GetTypeByMetadataName(metadataName) is { } declaredInRuntime)
+                {
+                    return declaredInRuntime;
+                }
+            }
+
+            return compilation.GetTypeByMetadataName(metadataName);
         }
     }
 }

@@ -114,6 +114,8 @@ namespace LockOrder.Benchmarks.AnalyzerCost
             var compilerCpu = new List<double>();
             var analyzerCpu = new List<double>();
             var wall = new List<double>();
+            var graphs = new List<double>();
+            int graphBodies = 0;
             var byType = new Dictionary<string, List<double>>();
             AnalyzerRun last = default;
             for (int run = 0; run < workload.Runs; run++)
@@ -126,6 +128,9 @@ namespace LockOrder.Benchmarks.AnalyzerCost
                 analyzer.Add(last.ExecutionMs);
                 analyzerCpu.Add(last.CpuMs);
                 wall.Add(last.WallMs);
+                var floor = MeasureGraphFloor(code);
+                graphs.Add(floor.CpuMs);
+                graphBodies = floor.Bodies;
                 foreach (var pair in last.MsByType)
                 {
                     if (!byType.TryGetValue(pair.Key, out var list))
@@ -146,6 +151,8 @@ namespace LockOrder.Benchmarks.AnalyzerCost
                 Statistics.Median(wall),
                 Statistics.Median(compilerCpu),
                 Statistics.Median(analyzerCpu),
+                Statistics.Median(graphs),
+                graphBodies,
                 last.DiagnosticsById,
                 last.Exceptions,
                 byType.ToDictionary(p => p.Key, p => Statistics.Median(p.Value)),
@@ -186,6 +193,12 @@ namespace LockOrder.Benchmarks.AnalyzerCost
             }
 
             return (true, parseMs, totalMs, cpuMs);
+        }
+
+        private (double CpuMs, int Bodies) MeasureGraphFloor(GeneratedCode code)
+        {
+            Collect();
+            return GraphFloor.Measure(CSharpCompilation.Create("Generated", Parse(code), _references, CompilationOptions));
         }
 
         private AnalyzerRun MeasureAnalyzers(GeneratedCode code)

@@ -21,17 +21,17 @@ namespace LockOrder.Benchmarks.AnalyzerCost
             var inv = CultureInfo.InvariantCulture;
             output.WriteLine(string.Format(
                 inv,
-                "{0,-10} {1,8} {2,7} {3,4} {4,8} {5,11} {6,11} {7,6} {8,8} {9,11} | {10,11} {11,11} {12,6} {13,8} | {14}",
-                "shape", "lines", "methods", "runs", "parse ms", "compiler ms", "analyzer ms", "ratio", "µs/line", "CWA wall ms", "compiler", "analyzer", "ratio", "µs/line", "analyzer diagnostics"));
+                "{0,-10} {1,8} {2,7} {3,4} {4,8} {5,11} {6,11} {7,6} {8,8} {9,11} | {10,11} {11,11} {12,6} {13,8} | {14,6} {15,9} {16,6} | {17}",
+                "shape", "lines", "methods", "runs", "parse ms", "compiler ms", "analyzer ms", "ratio", "µs/line", "CWA wall ms", "compiler", "analyzer", "ratio", "µs/line", "graphs", "graphs", "ratio", "analyzer diagnostics"));
             output.WriteLine(string.Format(
                 inv,
-                "{0,-10} {1,8} {2,7} {3,4} {4,8} {5,11} {6,11} {7,6} {8,8} {9,11} | {10,11} {11,11} {12,6} {13,8} |",
-                string.Empty, string.Empty, string.Empty, string.Empty, "(wall)", "(wall)", "(telemetry)", string.Empty, string.Empty, "(wall)", "cpu ms", "cpu ms", "cpu", "cpu"));
+                "{0,-10} {1,8} {2,7} {3,4} {4,8} {5,11} {6,11} {7,6} {8,8} {9,11} | {10,11} {11,11} {12,6} {13,8} | {14,6} {15,9} {16,6} |",
+                string.Empty, string.Empty, string.Empty, string.Empty, "(wall)", "(wall)", "(telemetry)", string.Empty, string.Empty, "(wall)", "cpu ms", "cpu ms", "cpu", "cpu", "bodies", "cpu ms", "cpu"));
             foreach (var r in results)
             {
                 output.WriteLine(string.Format(
                     inv,
-                    "{0,-10} {1,8} {2,7} {3,4} {4,8:F0} {5,11:F0} {6,11:F1} {7,6:F3} {8,8:F2} {9,11:F0} | {10,11:F0} {11,11:F1} {12,6:F3} {13,8:F2} | {14}",
+                    "{0,-10} {1,8} {2,7} {3,4} {4,8:F0} {5,11:F0} {6,11:F1} {7,6:F3} {8,8:F2} {9,11:F0} | {10,11:F0} {11,11:F1} {12,6:F3} {13,8:F2} | {14,6} {15,9:F1} {16,6:F3} | {17}",
                     r.Code.Shape == CodeShape.LockHeavy ? "lock-heavy" : "ordinary",
                     r.Code.Lines,
                     r.Code.Statistics.Methods,
@@ -46,6 +46,9 @@ namespace LockOrder.Benchmarks.AnalyzerCost
                     r.AnalyzerCpuMs,
                     r.CpuRatio,
                     r.AnalyzerCpuMicrosecondsPerLine,
+                    r.GraphBodies,
+                    r.GraphCpuMs,
+                    r.GraphCpuRatio,
                     Diagnostics(r.DiagnosticsById)));
             }
 
@@ -64,6 +67,13 @@ namespace LockOrder.Benchmarks.AnalyzerCost
                     s.Calls,
                     s.CallsUnderLock,
                     s.CallsMovedOutOfLock));
+                output.WriteLine(string.Format(
+                    inv,
+                    "  of the analyzer's CPU ratio {0:F3}, Roslyn's control-flow graphs for the {1} bodies that call a lock contract are {2:F3} (a floor for any analysis over ControlFlowGraph); LockOrder's own work is the other {3:F3}",
+                    r.CpuRatio,
+                    r.GraphBodies,
+                    r.GraphCpuRatio,
+                    r.CpuRatio - r.GraphCpuRatio));
                 if (r.AnalyzerMsByType.Count > 1)
                 {
                     output.WriteLine("  by analyzer: " + string.Join(", ", r.AnalyzerMsByType.Select(p => string.Format(inv, "{0} {1:F1} ms", p.Key, p.Value))));

@@ -15,6 +15,8 @@ namespace LockOrder.Benchmarks.AnalyzerCost
             double analyzerWallMs,
             double compilerCpuMs,
             double analyzerCpuMs,
+            double graphCpuMs,
+            int graphBodies,
             IReadOnlyDictionary<string, int> diagnosticsById,
             IReadOnlyList<string> analyzerExceptions,
             IReadOnlyDictionary<string, double> analyzerMsByType,
@@ -28,6 +30,8 @@ namespace LockOrder.Benchmarks.AnalyzerCost
             AnalyzerWallMs = analyzerWallMs;
             CompilerCpuMs = compilerCpuMs;
             AnalyzerCpuMs = analyzerCpuMs;
+            GraphCpuMs = graphCpuMs;
+            GraphBodies = graphBodies;
             DiagnosticsById = diagnosticsById;
             AnalyzerExceptions = analyzerExceptions;
             AnalyzerMsByType = analyzerMsByType;
@@ -56,6 +60,12 @@ namespace LockOrder.Benchmarks.AnalyzerCost
         /// <summary>Median thread CPU time inside the analyzers' callbacks.</summary>
         internal double AnalyzerCpuMs { get; }
 
+        /// <summary>Median thread CPU time Roslyn needs to build the control-flow graphs of the bodies the analyzer analyzes (<see cref="GraphFloor"/>).</summary>
+        internal double GraphCpuMs { get; }
+
+        /// <summary>How many bodies call a member with a lock contract, so get a control-flow graph.</summary>
+        internal int GraphBodies { get; }
+
         internal IReadOnlyDictionary<string, int> DiagnosticsById { get; }
 
         internal IReadOnlyList<string> AnalyzerExceptions { get; }
@@ -69,6 +79,9 @@ namespace LockOrder.Benchmarks.AnalyzerCost
         internal double AnalyzerMicrosecondsPerLine => AnalyzerMs * 1000 / Code.Lines;
 
         internal double CpuRatio => CompilerCpuMs > 0 ? AnalyzerCpuMs / CompilerCpuMs : 0;
+
+        /// <summary>The share of <see cref="CpuRatio"/> that is Roslyn building control-flow graphs: the floor of a CFG-based analysis.</summary>
+        internal double GraphCpuRatio => CompilerCpuMs > 0 ? GraphCpuMs / CompilerCpuMs : 0;
 
         internal double AnalyzerCpuMicrosecondsPerLine => AnalyzerCpuMs * 1000 / Code.Lines;
     }

@@ -1,0 +1,78 @@
+using System.Linq;
+using LockOrder.Benchmarks.Measurement;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.FlowAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace LockOrder.Benchmarks.AnalyzerCost
+{
+    /// <summary>
+    /// What Roslyn's own control-flow graphs cost for the bodies the analyzer analyzes: the bodies that call a member
+    /// carrying a LockOrder lock contract (what the analyzer's prescan lets through). Every analysis built on
+    /// <see cref="ControlFlowGraph"/> pays this much before it looks at a single block, so the benchmark measures it in
+    /// the same run, to tell that floor apart from the analyzer's own work.
+    /// </summary>
+    internal static class GraphFloor
+    {
+        /// <summary>Thread CPU time of <see cref="ControlFlowGraph.Create(IMethodBodyOperation, System.Threading.CancellationToken)"/> over the locking bodies; binding them is not counted.</summary>
+        internal static (double CpuMs, int Bodies) Measure(Compilation compilation)
+        {
+            double cpuMs = 0;
+            int bodies = 0;
+            foreach (var tree in compilation.SyntaxTrees)
+            {
+                var model = compilation.GetSemanticModel(tree);
+                foreach (var declaration in tree.GetRoot().DescendantNodes().OfType<BaseMethodDeclarationSyntax>())
+                {
+                    var body = model.GetOperation(declaration);
+                    if (body is null || !CallsLockContract(body))
+                    {
+                        continue;
+                    }
+
+                    long start = ThreadCpuClock.Nanoseconds();
+                    _ = body switch
+                    {
+                        IMethodBodyOperation method => ControlFlowGraph.Create(method),
+                        IConstructorBodyOperation constructor => ControlFlowGraph.Create(constructor),
+                        _ => null,
+                    };
+                    cpuMs += (ThreadCpuClock.Nanoseconds() - start) / 1e6;
+                    bodies++;
+                }
+            }
+
+            return (cpuMs, bodies);
+        }
+
+        private static bool CallsLockContract(IOperation body) =>
+            body.Descendants().Any(operation => operation switch
+            {
+                IInvocationOperation invocation => HasLockContract(invocation.TargetMethod),
+                IObjectCreationOperation { Constructor: { } constructor } => HasLockContract(constructor),
+                IPropertyReferenceOperation property => property.Property.GetMethod is { } getter && HasLockContract(getter),
+                _ => false,
+            });
+
+        private static bool HasLockContract(IMethodSymbol method)
+        {
+            for (IMethodSymbol? current = method.OriginalDefinition; current is not null; current = current.OverriddenMethod)
+            {
+                if (current.GetAttributes().Any(IsLockContract)
+                    || (current.AssociatedSymbol is { } associated && associated.GetAttributes().Any(IsLockContract)))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        // [Acquires], [TryAcquires], [Releases], [Requires], [Excludes]: the contracts that make the analyzer build a graph.
+        private static bool IsLockContract(AttributeData attribute) =>
+            attribute.AttributeClass is { } type
+            && type.ContainingNamespace?.ToDisplayString() == "LockOrder"
+            && type.Name is "AcquiresAttribute" or "TryAcquiresAttribute" or "ReleasesAttribute" or "RequiresAttribute" or "ExcludesAttribute";
+    }
+}
