@@ -13,7 +13,8 @@ namespace LockOrder.Benchmarks
             "  analyzer  LockOrder analyzers' cost against the compiler's on generated code (10k/100k/500k lock-heavy lines, 100k ordinary)\n" +
             "  locks     uncontended MemoryLock/VmaLock enter+exit against ReaderWriterLockSlim/System.Threading.Lock, validator off and on\n" +
             "  --quick   small sizes and few runs: checks the harness, the generator and the analyzers end to end (numbers indicative only)\n" +
-            "  analyzer --shape lock-heavy|ordinary --lines N [--runs R]   one workload only (for profiling)";
+            "  analyzer --shape lock-heavy|ordinary --lines N [--runs R]   one workload only (for profiling)\n" +
+            "  analyzer ... --no-interprocedural   with lockorder.interprocedural = false (no method summaries: what they cost)";
 
         private static string? Option(string[] args, string name)
         {
@@ -28,10 +29,11 @@ namespace LockOrder.Benchmarks
             switch (mode)
             {
                 case "analyzer":
+                    bool interprocedural = !args.Contains("--no-interprocedural");
                     string? shape = Option(args, "--shape");
                     if (shape is null)
                     {
-                        return AnalyzerBenchmark.Run(quick, only: null);
+                        return AnalyzerBenchmark.Run(quick, only: null, interprocedural);
                     }
 
                     if ((shape != "lock-heavy" && shape != "ordinary")
@@ -42,7 +44,7 @@ namespace LockOrder.Benchmarks
                         return 2;
                     }
 
-                    return AnalyzerBenchmark.Run(quick, new Workload(shape == "ordinary" ? CodeShape.Ordinary : CodeShape.LockHeavy, lines, runs));
+                    return AnalyzerBenchmark.Run(quick, new Workload(shape == "ordinary" ? CodeShape.Ordinary : CodeShape.LockHeavy, lines, runs), interprocedural);
                 case "locks":
                     return LockBenchmark.Run(quick);
                 default:

@@ -16,9 +16,11 @@ namespace LockOrder.Analyzers.Flow
     /// </summary>
     /// <remarks>
     /// <para>
-    /// Two phases: first the states are solved to a fixpoint without reporting anything (a loop's first visit sees
-    /// only some of the paths, and a diagnostic from it could be wrong); then every reachable block is replayed once
-    /// with its final state, and the rules report. Finally regions are run as sub-analyses for each state a branch
+    /// A body with a loop is analyzed in two phases: first the states are solved to a fixpoint without reporting
+    /// anything (a loop's first visit sees only some of the paths, and a diagnostic from it could be wrong); then
+    /// every reachable block is replayed once with its final state, and the rules report. A body without a backward
+    /// branch needs no fixpoint: in ordinal order each block is visited once, after all its predecessors, so that
+    /// single pass reports. Finally regions are run as sub-analyses for each state a branch
     /// brings into them (memoized), so that a lock released in a finally block is released on exactly the paths that
     /// run it. Catch handlers start from the state at the entry of their try region. Exceptional exits are not
     /// returns: a lock still held when an exception propagates is not a leak of this method.
@@ -121,7 +123,8 @@ namespace LockOrder.Analyzers.Flow
 
         /// <summary>
         /// Runs the blocks reachable from <paramref name="start"/> (the whole body, or one finally region) to a
-        /// fixpoint, and when <paramref name="report"/> replays them once with their final states. Returns the state at
+        /// fixpoint, and when <paramref name="report"/> reports on them with their final states (in the same pass when
+        /// the graph has no loop, else by replaying them once). Returns the state at
         /// the end of a finally region (the join of its exits), or null when there is none or a bound was hit.
         /// </summary>
         private LockState? RunRegion(int start, LockState entry, bool report)

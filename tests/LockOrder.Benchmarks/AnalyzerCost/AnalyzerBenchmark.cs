@@ -40,24 +40,29 @@ namespace LockOrder.Benchmarks.AnalyzerCost
 
         private readonly IReadOnlyList<MetadataReference> _references;
         private readonly ImmutableArray<DiagnosticAnalyzer> _analyzers;
+        private readonly AnalyzerConfigOptionsProvider? _options;
 
-        private AnalyzerBenchmark(IReadOnlyList<MetadataReference> references, ImmutableArray<DiagnosticAnalyzer> analyzers)
+        private AnalyzerBenchmark(IReadOnlyList<MetadataReference> references, ImmutableArray<DiagnosticAnalyzer> analyzers, AnalyzerConfigOptionsProvider? options)
         {
             _references = references;
             _analyzers = analyzers;
+            _options = options;
         }
 
-        internal static int Run(bool quick, Workload? only)
+        /// <param name="interprocedural">False runs the analyzer with <c>lockorder.interprocedural = false</c>: no method summaries, so the difference to a normal run is what the summaries cost.</param>
+        internal static int Run(bool quick, Workload? only, bool interprocedural = true)
         {
             var (references, referenceDescription) = ReferenceSet.Create();
             var analyzers = LockOrderAnalyzers.Load();
             Console.WriteLine($"references: {references.Count} assemblies from {referenceDescription} + LockOrder.Runtime");
             Console.WriteLine($"analyzers:  {(analyzers.IsEmpty ? "(none found in " + LockOrderAnalyzers.AssemblyName + ")" : string.Join(", ", analyzers.Select(a => a.GetType().Name)))}");
             Console.WriteLine($"cpu time:   {(ThreadCpuClock.IsSupported ? "thread CPU clock (compiler on this thread; analyzers inside their callbacks)" : "not available on this platform (CPU columns read 0)")}");
+            Console.WriteLine($"options:    lockorder.interprocedural = {(interprocedural ? "true (default)" : "false")}");
             Console.WriteLine($"compiler:   Microsoft.CodeAnalysis {typeof(Compilation).Assembly.GetName().Version}, C# {ParseOptions.LanguageVersion.MapSpecifiedToEffectiveVersion().ToDisplayString()}, single-threaded");
             Console.WriteLine();
 
-            var benchmark = new AnalyzerBenchmark(references, analyzers);
+            var options = interprocedural ? null : new FixedOptionsProvider(new Dictionary<string, string> { ["lockorder.interprocedural"] = "false" });
+            var benchmark = new AnalyzerBenchmark(references, analyzers, options);
             var workloads = only is not null
                 ? new[] { only }
                 : quick
@@ -212,7 +217,7 @@ namespace LockOrder.Benchmarks.AnalyzerCost
 
             var exceptions = new List<string>();
             var options = new CompilationWithAnalyzersOptions(
-                new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty),
+                _options is null ? new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty) : new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty, _options),
                 (exception, analyzer, _) =>
                 {
                     lock (exceptions)
