@@ -30,6 +30,23 @@ namespace LockOrder.Analyzers
             Descriptors.TryAcquisitionResultIgnored,
             Descriptors.AnalysisIncomplete);
 
+        private readonly bool structuredFastPath;
+
+        /// <summary>The analyzer as it ships: bodies are walked over their operation trees where that is exact.</summary>
+        public LockOrderAnalyzer()
+            : this(structuredFastPath: true)
+        {
+        }
+
+        /// <summary>
+        /// With <paramref name="structuredFastPath"/> false every body is analyzed over its control-flow graph: the
+        /// reference the fast path is tested against (the two must report the same diagnostics on any code).
+        /// </summary>
+        internal LockOrderAnalyzer(bool structuredFastPath)
+        {
+            this.structuredFastPath = structuredFastPath;
+        }
+
         /// <inheritdoc/>
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => All;
 
@@ -49,7 +66,7 @@ namespace LockOrder.Analyzers
                 var summaries = new SummaryProvider(model, start.Options);
                 var edges = new OrderEdgeCollector(model);
                 start.RegisterSymbolAction(symbol => OrderCycleRule.AnalyzeType(symbol, model), SymbolKind.NamedType);
-                start.RegisterOperationBlockAction(block => BodyAnalysis.Analyze(block, model, summaries, edges));
+                start.RegisterOperationBlockAction(block => BodyAnalysis.Analyze(block, model, summaries, edges, structuredFastPath));
                 start.RegisterCompilationEndAction(end => edges.ReportInversions(end.ReportDiagnostic, end.CancellationToken));
             });
         }

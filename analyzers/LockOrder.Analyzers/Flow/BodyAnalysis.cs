@@ -16,7 +16,7 @@ namespace LockOrder.Analyzers.Flow
     /// </summary>
     internal static class BodyAnalysis
     {
-        internal static void Analyze(OperationBlockAnalysisContext context, LockModel model, SummaryProvider summaries, OrderEdgeCollector edges)
+        internal static void Analyze(OperationBlockAnalysisContext context, LockModel model, SummaryProvider summaries, OrderEdgeCollector edges, bool structuredFastPath)
         {
             var owner = context.OwningSymbol as IMethodSymbol;
             if (owner is not null && model.Annotations.Get(owner).NoLockAnalysis)
@@ -41,10 +41,21 @@ namespace LockOrder.Analyzers.Flow
                     continue;
                 }
 
-                var graph = context.GetControlFlowGraph(block);
                 var sink = new FindingSink();
                 var flow = new FlowContext(model, summaries, block.Syntax.SyntaxTree, sink, context.CancellationToken);
                 var ownerLocation = owner is not null && owner.Locations.Length > 0 && owner.Locations[0].IsInSource ? owner.Locations[0] : block.Syntax.GetLocation();
+
+                // Most bodies are settled by the walk over their operation tree; one it does not model, or one with
+                // anything to report, is analyzed over its control-flow graph, whose answer is the one reported.
+                var checkpoint = sink.Mark();
+                if (structuredFastPath && StructuredLockFlow.TryRun(flow, root, owner, ownerLocation) && !sink.HasDiagnosticsSince(checkpoint))
+                {
+                    sink.Flush(context.ReportDiagnostic, edges);
+                    continue;
+                }
+
+                sink.Rollback(checkpoint);
+                var graph = context.GetControlFlowGraph(block);
                 var index = GraphIndex.Build(graph);
                 LockFlowAnalysis.Run(flow, graph, index, owner, ownerLocation);
                 AnalyzeNested(flow, graph, index, model);

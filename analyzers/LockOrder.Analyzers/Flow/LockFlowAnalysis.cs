@@ -34,91 +34,25 @@ namespace LockOrder.Analyzers.Flow
     {
         internal const int MaxVisitsPerBlock = 64;
 
-        private readonly FlowContext context;
+        private readonly LockTransfer transfer;
         private readonly ControlFlowGraph graph;
-        private readonly IMethodSymbol? owner;
-        private readonly string ownerName;
-        private readonly Location ownerLocation;
-        private readonly MethodAnnotations ownerAnnotations;
-        private readonly GraphIndex index;
         private readonly Dictionary<(ControlFlowRegion Region, LockState State), LockState?> finallyResults = new Dictionary<(ControlFlowRegion, LockState), LockState?>();
         private readonly HashSet<(ControlFlowRegion Region, LockState State)> reportedFinally = new HashSet<(ControlFlowRegion, LockState)>();
-        /// <summary>
-        /// The work list of <see cref="Transfer"/>, reused: the walk runs for every operation of every block visit, and
-        /// a fresh stack per walk was most of what the analysis allocated.
-        /// </summary>
-        private readonly Stack<(IOperation Operation, bool ChildrenDone)> pendingOperations = new Stack<(IOperation Operation, bool ChildrenDone)>();
-        private bool stoppedAtBound;
         private bool? acyclic;
-        private string? incompleteBound;
 
         private LockFlowAnalysis(FlowContext context, ControlFlowGraph graph, GraphIndex index, IMethodSymbol? owner, Location ownerLocation)
         {
-            this.context = context;
             this.graph = graph;
-            this.index = index;
-            this.owner = owner;
-            this.ownerLocation = ownerLocation;
-            ownerName = owner is null ? "initializer" : MethodDisplayName.Of(owner);
-            ownerAnnotations = owner is null ? MethodAnnotations.None : context.Model.Annotations.Get(owner);
+            transfer = new LockTransfer(context, owner, ownerLocation, index.ResolveCapture);
         }
 
         /// <summary>Analyzes <paramref name="graph"/>, the body of <paramref name="owner"/>, and reports into the context's sink.</summary>
         internal static void Run(FlowContext context, ControlFlowGraph graph, GraphIndex index, IMethodSymbol? owner, Location ownerLocation)
         {
             var analysis = new LockFlowAnalysis(context, graph, index, owner, ownerLocation);
-            analysis.Analyze();
-        }
-
-        internal static bool IsSameOrDerived(ITypeSymbol lockClass, ITypeSymbol expected)
-        {
-            for (ITypeSymbol? type = lockClass; type is not null; type = type.BaseType)
-            {
-                if (SymbolEqualityComparer.Default.Equals(type, expected))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
-        private void Analyze()
-        {
             var checkpoint = context.Sink.Mark();
-            RunRegion(0, EntryState(), report: true);
-            if (stoppedAtBound)
-            {
-                // A single pass may have reported before it hit the bound: past a bound the body reports only LOCK011.
-                context.Sink.Rollback(checkpoint);
-            }
-
-            if (incompleteBound is not null)
-            {
-                IncompleteAnalysisRule.Report(context.Sink, ownerLocation, ownerName, incompleteBound);
-            }
-        }
-
-        private IOperation? ResolveCapture(IFlowCaptureReferenceOperation reference) => index.ResolveCapture(reference);
-
-        /// <summary>The locks held when the body starts: those its own <c>[Requires]</c> and <c>[Releases]</c> name.</summary>
-        private LockState EntryState()
-        {
-            var state = LockState.Empty;
-            foreach (var contract in ownerAnnotations.Contracts)
-            {
-                if (contract.LockClass is not { TypeKind: not TypeKind.Error } lockClass
-                    || (contract.Kind != LockContractKind.Requires && contract.Kind != LockContractKind.Releases))
-                {
-                    continue;
-                }
-
-                var at = contract.Attribute.ApplicationSyntaxReference?.GetSyntax(context.CancellationToken).GetLocation() ?? ownerLocation;
-                var origin = contract.Kind == LockContractKind.Requires ? HeldLockOrigin.Required : HeldLockOrigin.ToRelease;
-                state = state.Add(new HeldLock(lockClass, LockInstance.Unknown, contract.Mode, at, origin, isMaybe: false), out _);
-            }
-
-            return state;
+            analysis.RunRegion(0, analysis.transfer.EntryState(), report: true);
+            analysis.transfer.Finish(checkpoint);
         }
 
         /// <summary>
@@ -157,19 +91,18 @@ namespace LockOrder.Analyzers.Flow
                     break;
                 }
 
-                context.CancellationToken.ThrowIfCancellationRequested();
+                transfer.Context.CancellationToken.ThrowIfCancellationRequested();
                 int ordinal = next;
                 queued[ordinal] = false;
                 if (visits[ordinal] >= MaxVisitsPerBlock)
                 {
-                    stoppedAtBound = true;
-                    incompleteBound = IncompleteAnalysisRule.FixpointBound;
+                    transfer.StopAtFixpointBound();
                     return null;
                 }
 
                 visits[ordinal]++;
                 Step(graph.Blocks[ordinal], inputs[ordinal]!, report: singlePass, Flow, exit => regionExit = regionExit is null ? exit : LockState.Join(regionExit, exit));
-                if (stoppedAtBound)
+                if (transfer.StoppedAtBound)
                 {
                     return null;
                 }
@@ -287,19 +220,19 @@ namespace LockOrder.Analyzers.Flow
 
             foreach (var operation in block.Operations)
             {
-                state = Transfer(operation, state, report);
+                state = transfer.Transfer(operation, state, report);
             }
 
             if (block.BranchValue is not null)
             {
-                state = Transfer(block.BranchValue, state, report);
+                state = transfer.Transfer(block.BranchValue, state, report);
             }
 
             LockState? whenTaken = state;
             LockState? whenNotTaken = state;
             if (block.ConditionKind != ControlFlowConditionKind.None && block.BranchValue is not null)
             {
-                var (whenTrue, whenFalse) = SplitOnCondition(block.BranchValue, state);
+                var (whenTrue, whenFalse) = transfer.SplitOnCondition(block.BranchValue, state);
                 bool jumpsWhenTrue = block.ConditionKind == ControlFlowConditionKind.WhenTrue;
                 whenTaken = jumpsWhenTrue ? whenTrue : whenFalse;
                 whenNotTaken = jumpsWhenTrue ? whenFalse : whenTrue;
@@ -338,7 +271,7 @@ namespace LockOrder.Analyzers.Flow
 
                 if (report && branch.Destination.Kind == BasicBlockKind.Exit)
                 {
-                    CheckReturn(current, returnedValue);
+                    transfer.CheckReturn(current, returnedValue);
                 }
 
                 onEdge(branch.Destination.Ordinal, current, exceptional: false);
@@ -359,397 +292,6 @@ namespace LockOrder.Analyzers.Flow
             return result;
         }
 
-        /// <summary>
-        /// The states on the true and on the false side of a branch: a try-acquisition's result holds the lock on its
-        /// true side; a constant condition (<c>while (true)</c>) has no state on the side never taken.
-        /// </summary>
-        private (LockState? WhenTrue, LockState? WhenFalse) SplitOnCondition(IOperation condition, LockState state)
-        {
-            if (condition.ConstantValue is { HasValue: true, Value: bool constant })
-            {
-                return constant ? (state, null) : (null, state);
-            }
-
-            var value = LockCallClassifier.StripConversions(condition);
-            bool negated = false;
-            while (value is IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } not)
-            {
-                negated = !negated;
-                value = LockCallClassifier.StripConversions(not.Operand);
-            }
-
-            var candidate = value switch
-            {
-                IInvocationOperation invocation => TryCandidate(invocation),
-                ILocalReferenceOperation local => state.PendingTries.TryGetValue(ValueKey.Of(local.Local), out var pending) ? pending : null,
-                IFlowCaptureReferenceOperation capture => state.PendingTries.TryGetValue(ValueKey.Of(capture.Id), out var captured) ? captured : null,
-                _ => null,
-            };
-
-            if (candidate is null)
-            {
-                return (state, state);
-            }
-
-            var success = state.Add(candidate, out bool overflow);
-            NoteOverflow(overflow);
-            return negated ? (state, success) : (success, state);
-        }
-
-        /// <summary>The lock a try-acquisition holds when it returns true, or null when the call is not one.</summary>
-        private HeldLock? TryCandidate(IInvocationOperation invocation)
-        {
-            foreach (var action in Classify(invocation.TargetMethod, invocation.Instance))
-            {
-                if (action.Kind == LockActionKind.TryAcquire)
-                {
-                    return new HeldLock(action.LockClass, action.Instance, action.Mode, invocation.Syntax.GetLocation(), HeldLockOrigin.Acquired, isMaybe: false);
-                }
-            }
-
-            return null;
-        }
-
-        /// <summary>
-        /// Whether a call's result is thrown away — an expression statement, or an assignment to a discard — so that
-        /// nothing downstream knows whether a try-acquisition took its lock.
-        /// </summary>
-        private static bool IsResultIgnored(IOperation operation)
-        {
-            var consumer = operation.Parent;
-            while (consumer is IConversionOperation { IsImplicit: true })
-            {
-                consumer = consumer.Parent;
-            }
-
-            return consumer is IExpressionStatementOperation
-                || consumer is ISimpleAssignmentOperation { Target: IDiscardOperation };
-        }
-
-        private ImmutableArray<LockAction> Classify(IMethodSymbol target, IOperation? instance) =>
-            LockCallClassifier.Classify(target, instance, owner, context.Model.Annotations, ResolveCapture);
-
-        /// <summary>Applies one operation tree, children before parents (evaluation order), without recursion.</summary>
-        private LockState Transfer(IOperation root, LockState state, bool report)
-        {
-            var pending = pendingOperations;
-            pending.Clear();
-            pending.Push((root, false));
-            while (pending.Count > 0)
-            {
-                var (operation, childrenDone) = pending.Pop();
-                if (!childrenDone)
-                {
-                    pending.Push((operation, true));
-                    if (operation is IFlowAnonymousFunctionOperation or IAnonymousFunctionOperation or ILocalFunctionOperation)
-                    {
-                        // Deferred execution is not execution: a lambda's body is analyzed as its own body.
-                        continue;
-                    }
-
-                    foreach (var child in operation.ChildOperations.Reverse())
-                    {
-                        pending.Push((child, false));
-                    }
-
-                    continue;
-                }
-
-                state = Apply(operation, state, report);
-            }
-
-            return state;
-        }
-
-        private LockState Apply(IOperation operation, LockState state, bool report)
-        {
-            switch (operation)
-            {
-                case IInvocationOperation invocation:
-                    return Call(invocation.TargetMethod, invocation.Instance, invocation, state, report);
-                case IObjectCreationOperation { Constructor: { } constructor } creation:
-                    return Call(constructor, null, creation, state, report);
-                case IPropertyReferenceOperation property:
-                    return PropertyAccess(property, state, report);
-                case ISimpleAssignmentOperation assignment:
-                    return Assign(assignment.Target, assignment.Value, state, report);
-                case IFlowCaptureOperation capture:
-                    return Track(ValueKey.Of(capture.Id), capture.Value, state);
-                case IAwaitOperation:
-                    if (report)
-                    {
-                        AwaitRule.Check(context, state, operation.Syntax.GetLocation());
-                    }
-
-                    return state;
-                default:
-                    return state;
-            }
-        }
-
-        private LockState PropertyAccess(IPropertyReferenceOperation property, LockState state, bool report)
-        {
-            bool writes = property.Parent is ISimpleAssignmentOperation simple && simple.Target == property;
-            var accessor = writes ? property.Property.SetMethod : property.Property.GetMethod;
-            return accessor is null ? state : Call(accessor, property.Instance, property, state, report);
-        }
-
-        private LockState Assign(IOperation target, IOperation value, LockState state, bool report)
-        {
-            switch (target)
-            {
-                case ILocalReferenceOperation local:
-                    return Track(ValueKey.Of(local.Local), value, state);
-                default:
-                    return state;
-            }
-        }
-
-        /// <summary>Remembers what a local or capture now holds: a lock's scope, a try-acquisition's result, or neither.</summary>
-        private LockState Track(ValueKey key, IOperation value, LockState state)
-        {
-            HeldLock? scope = null;
-            HeldLock? pendingTry = null;
-            switch (LockCallClassifier.StripConversions(value))
-            {
-                case IInvocationOperation invocation:
-                    pendingTry = TryCandidate(invocation);
-                    if (pendingTry is null)
-                    {
-                        scope = ScopeOf(invocation, state);
-                    }
-
-                    break;
-                case ILocalReferenceOperation local:
-                    state.Scopes.TryGetValue(ValueKey.Of(local.Local), out scope);
-                    state.PendingTries.TryGetValue(ValueKey.Of(local.Local), out pendingTry);
-                    break;
-                case IFlowCaptureReferenceOperation capture:
-                    state.Scopes.TryGetValue(ValueKey.Of(capture.Id), out scope);
-                    state.PendingTries.TryGetValue(ValueKey.Of(capture.Id), out pendingTry);
-                    break;
-            }
-
-            return state.WithScope(key, scope).WithPendingTry(key, pendingTry);
-        }
-
-        /// <summary>The lock whose release a value returned by an acquiring call (a scope) stands for.</summary>
-        private HeldLock? ScopeOf(IInvocationOperation invocation, LockState state)
-        {
-            if (invocation.TargetMethod.ReturnsVoid || invocation.TargetMethod.ReturnType.SpecialType == SpecialType.System_Boolean)
-            {
-                return null;
-            }
-
-            foreach (var action in Classify(invocation.TargetMethod, invocation.Instance))
-            {
-                if (action.Kind == LockActionKind.Acquire)
-                {
-                    return state.Find(action.LockClass, action.Instance) ?? FindByClass(state, action.LockClass);
-                }
-            }
-
-            return null;
-        }
-
-        private LockState Call(IMethodSymbol target, IOperation? instance, IOperation operation, LockState state, bool report)
-        {
-            if (IsScopeDisposal(target, instance, state, out var disposed, out var scopeKey))
-            {
-                state = state.WithScope(scopeKey, null);
-                var released = state.Find(disposed.LockClass, disposed.Instance) ?? FindByClass(state, disposed.LockClass);
-                return released is null ? state : state.Remove(released);
-            }
-
-            var actions = Classify(target, instance);
-            bool checkCalleeEffects = report && state.HasDefinitelyHeld;
-            if (actions.IsEmpty && !checkCalleeEffects)
-            {
-                // Most calls in a locking body neither take nor release a lock, and nothing is held that they could
-                // wait under: nothing to check, so nothing to describe either.
-                return state;
-            }
-
-            var location = operation.Syntax.GetLocation();
-            string callee = MethodDisplayName.Of(SummaryProvider.Normalize(target));
-            HeldLock? releasedHere = null;
-            foreach (var action in actions)
-            {
-                if (action.Kind == LockActionKind.Release)
-                {
-                    state = Release(action, state, location, report, out releasedHere);
-                }
-            }
-
-            // What the callee's body does happens before it returns with its own contract's locks: check it against
-            // what is held during the call (after the callee's releases, before its acquisitions).
-            if (checkCalleeEffects && state.HasDefinitelyHeld)
-            {
-                ApplySummary(target, state, callee, location);
-            }
-
-            foreach (var action in actions)
-            {
-                switch (action.Kind)
-                {
-                    case LockActionKind.Acquire:
-                        if (action.Blocking && report)
-                        {
-                            OrderRule.CheckBlockingAcquisition(context, state, action.LockClass, action.Instance, action.Mode, string.Empty, location);
-                        }
-
-                        // A downgrade keeps the lock taken where it was first taken.
-                        var acquiredAt = !action.Blocking && releasedHere is not null && releasedHere.IsSameLock(action.LockClass, action.Instance) ? releasedHere.AcquiredAt : location;
-                        state = state.Add(new HeldLock(action.LockClass, action.Instance, action.Mode, acquiredAt, HeldLockOrigin.Acquired, isMaybe: false), out bool overflow);
-                        NoteOverflow(overflow);
-                        break;
-                    case LockActionKind.TryAcquire:
-                        if (action.Blocking && report)
-                        {
-                            OrderRule.CheckBlockingAcquisition(context, state, action.LockClass, action.Instance, action.Mode, string.Empty, location);
-                        }
-
-                        if (IsResultIgnored(operation))
-                        {
-                            if (report)
-                            {
-                                TryAcquisitionRule.ResultIgnored(context.Sink, operation.Syntax);
-                            }
-
-                            // Whether the lock is held is unknown from here on; "maybe" keeps follow-on errors away.
-                            state = state.Add(new HeldLock(action.LockClass, action.Instance, action.Mode, location, HeldLockOrigin.Acquired, isMaybe: true), out bool dropped);
-                            NoteOverflow(dropped);
-                        }
-
-                        break;
-                    case LockActionKind.Requires:
-                        if (report)
-                        {
-                            CallContractRule.CheckRequires(context, state, callee, action, location);
-                        }
-
-                        break;
-                    case LockActionKind.Excludes:
-                        if (report)
-                        {
-                            CallContractRule.CheckExcludes(context, state, callee, action, location);
-                        }
-
-                        break;
-                }
-            }
-
-            return state;
-        }
-
-        /// <summary>What the call may do inside the callee, checked against what is held at the call.</summary>
-        private void ApplySummary(IMethodSymbol target, LockState state, string callee, Location location)
-        {
-            // A callee that [Requires] a lock had its body analyzed with that lock held: what it does under it is
-            // reported there, once, rather than again at every call.
-            foreach (var contract in context.Model.Annotations.Get(SummaryProvider.Normalize(target)).Contracts)
-            {
-                if (contract.Kind == LockContractKind.Requires && contract.LockClass is { } required)
-                {
-                    foreach (var held in state.Held)
-                    {
-                        if (IsSameOrDerived(held.LockClass, required))
-                        {
-                            state = state.Without(held);
-                        }
-                    }
-                }
-            }
-
-            var summary = context.Summaries.GetSummary(target, context.Tree, context.CancellationToken);
-            if (summary.Incomplete)
-            {
-                incompleteBound ??= IncompleteAnalysisRule.SummaryBound;
-            }
-
-            foreach (var effect in summary.Effects)
-            {
-                if (effect.Kind == CalleeEffectKind.Fault)
-                {
-                    UserMemoryRule.CheckFault(context, state, callee, effect.DescribeVia(), location);
-                }
-                else if (effect.LockClass is not null)
-                {
-                    OrderRule.CheckBlockingAcquisition(context, state, effect.LockClass, LockInstance.Unknown, effect.Mode, effect.DescribeVia(), location);
-                }
-            }
-        }
-
-        private LockState Release(LockAction action, LockState state, Location location, bool report, out HeldLock? released)
-        {
-            released = action.Instance.IsKnown && !action.ClassOnly ? state.Find(action.LockClass, action.Instance) : null;
-            released ??= FindByClass(state, action.LockClass);
-            if (released is null)
-            {
-                if (report)
-                {
-                    LockStateRule.ReleasedWhileNotHeld(context, action.LockClass, action.Instance, location);
-                }
-
-                return state;
-            }
-
-            return state.Remove(released);
-        }
-
-        /// <summary>The most recently taken lock of <paramref name="lockClass"/> (or a class derived from it).</summary>
-        private static HeldLock? FindByClass(LockState state, ITypeSymbol lockClass)
-        {
-            for (int i = state.Held.Length - 1; i >= 0; i--)
-            {
-                if (IsSameOrDerived(state.Held[i].LockClass, lockClass))
-                {
-                    return state.Held[i];
-                }
-            }
-
-            return null;
-        }
-
-        private static bool IsScopeDisposal(IMethodSymbol target, IOperation? instance, LockState state, out HeldLock scope, out ValueKey key)
-        {
-            scope = null!;
-            key = default;
-            if (target.Name != "Dispose" || target.Parameters.Length != 0 || state.Scopes.IsEmpty)
-            {
-                return false;
-            }
-
-            switch (LockCallClassifier.StripConversions(instance))
-            {
-                case ILocalReferenceOperation local:
-                    key = ValueKey.Of(local.Local);
-                    break;
-                case IFlowCaptureReferenceOperation capture:
-                    key = ValueKey.Of(capture.Id);
-                    break;
-                default:
-                    return false;
-            }
-
-            if (!state.Scopes.TryGetValue(key, out var found))
-            {
-                return false;
-            }
-
-            scope = found;
-            return true;
-        }
-
-        private void NoteOverflow(bool overflow)
-        {
-            if (overflow)
-            {
-                // Past the bound the held set is missing locks: releases of them would look like errors. Report nothing but LOCK011.
-                stoppedAtBound = true;
-                incompleteBound ??= IncompleteAnalysisRule.HeldLocksBound;
-            }
-        }
 
         /// <summary>LOCK005 where paths that disagree about a lock meet.</summary>
         private void ReportJoin(BasicBlock block, List<LockState> incoming)
@@ -769,7 +311,7 @@ namespace LockOrder.Analyzers.Flow
                         var there = other.FindCounterpart(held);
                         if (there is null || there.IsMaybe)
                         {
-                            LockStateRule.HeldOnSomePathsOnly(context, held, location);
+                            LockStateRule.HeldOnSomePathsOnly(transfer.Context, held, location);
                             break;
                         }
                     }
@@ -792,106 +334,7 @@ namespace LockOrder.Analyzers.Flow
                 return operation.Syntax.GetLocation();
             }
 
-            return block.BranchValue?.Syntax.GetLocation() ?? ownerLocation;
-        }
-
-        /// <summary>At a return: what is still held must be released or promised by the method's own contract; what the contract promises must be held.</summary>
-        private void CheckReturn(LockState state, IOperation? returnedValue)
-        {
-            var returnLocation = ReturnLocation(returnedValue);
-            bool? returnedBool = LockCallClassifier.StripConversions(returnedValue) is ILiteralOperation { ConstantValue: { HasValue: true, Value: bool literal } } ? literal : null;
-
-            foreach (var held in state.Held)
-            {
-                if (held.IsMaybe || held.Origin == HeldLockOrigin.Required)
-                {
-                    continue;
-                }
-
-                if (held.Origin == HeldLockOrigin.ToRelease)
-                {
-                    LockStateRule.ContractNotHonored(context, returnLocation, ownerName, "[Releases(typeof(" + DeclaredOrder.Display(held.LockClass) + "), LockMode." + held.Mode + ")]", "returns with it still held on this path");
-                    continue;
-                }
-
-                var promise = Promise(held.LockClass);
-                if (promise is null)
-                {
-                    LockStateRule.HeldAtReturn(context, held, ownerName);
-                }
-                else if (promise.Kind == LockContractKind.TryAcquires && returnedBool == false)
-                {
-                    LockStateRule.ContractNotHonored(context, returnLocation, ownerName, Describe(promise), "returns false here while holding '" + held.Describe() + "': a try-acquisition holds the lock exactly when it returns true");
-                }
-            }
-
-            foreach (var contract in ownerAnnotations.Contracts)
-            {
-                if (contract.LockClass is not { TypeKind: not TypeKind.Error } lockClass
-                    || !(contract.Kind == LockContractKind.Acquires || (contract.Kind == LockContractKind.TryAcquires && returnedBool == true)))
-                {
-                    continue;
-                }
-
-                if (!HoldsAtLeast(state, lockClass, contract.Mode))
-                {
-                    LockStateRule.ContractNotHonored(context, returnLocation, ownerName, Describe(contract), "returns without holding '" + DeclaredOrder.Display(lockClass) + "' (" + contract.Mode + ") on this path");
-                }
-            }
-        }
-
-        private static bool HoldsAtLeast(LockState state, ITypeSymbol lockClass, LockMode mode)
-        {
-            foreach (var held in state.Held)
-            {
-                if (IsSameOrDerived(held.LockClass, lockClass) && (held.IsMaybe || held.Mode == LockMode.Exclusive || mode == LockMode.Shared))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
-        /// <summary>The owner's <c>[Acquires]</c>/<c>[TryAcquires]</c> contract that lets it return holding <paramref name="lockClass"/>.</summary>
-        private LockContract? Promise(ITypeSymbol lockClass)
-        {
-            LockContract? found = null;
-            foreach (var contract in ownerAnnotations.Contracts)
-            {
-                if (contract.Kind is not (LockContractKind.Acquires or LockContractKind.TryAcquires))
-                {
-                    continue;
-                }
-
-                var promised = contract.LockClass ?? owner?.ContainingType;
-                if (promised is not null && (IsSameOrDerived(lockClass, promised) || (contract.IsOnReceiver && IsSameOrDerived(promised, lockClass))))
-                {
-                    if (found is null || contract.Kind == LockContractKind.Acquires)
-                    {
-                        found = contract;
-                    }
-                }
-            }
-
-            return found;
-        }
-
-        private static string Describe(LockContract contract)
-        {
-            string name = contract.Kind == LockContractKind.Acquires ? "Acquires" : "TryAcquires";
-            return "[" + name + "(" + (contract.LockClass is null ? string.Empty : "typeof(" + DeclaredOrder.Display(contract.LockClass) + "), ") + "LockMode." + contract.Mode + ")]";
-        }
-
-        private Location ReturnLocation(IOperation? returnedValue)
-        {
-            var syntax = returnedValue?.Syntax;
-            if (syntax?.Parent is ReturnStatementSyntax or ArrowExpressionClauseSyntax)
-            {
-                return syntax.Parent.GetLocation();
-            }
-
-            return syntax?.GetLocation() ?? ownerLocation;
+            return block.BranchValue?.Syntax.GetLocation() ?? transfer.OwnerLocation;
         }
     }
 }

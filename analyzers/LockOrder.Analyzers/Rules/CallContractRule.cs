@@ -12,7 +12,7 @@ namespace LockOrder.Analyzers.Rules
             HeldLock? weaker = null;
             foreach (var held in state.Held)
             {
-                if (!LockFlowAnalysis.IsSameOrDerived(held.LockClass, action.LockClass))
+                if (!LockTransfer.IsSameOrDerived(held.LockClass, action.LockClass))
                 {
                     continue;
                 }
@@ -37,7 +37,7 @@ namespace LockOrder.Analyzers.Rules
         {
             foreach (var held in state.Held)
             {
-                if (!held.IsMaybe && LockFlowAnalysis.IsSameOrDerived(held.LockClass, action.LockClass))
+                if (!held.IsMaybe && LockTransfer.IsSameOrDerived(held.LockClass, action.LockClass))
                 {
                     string problem = "it must not be called with '" + DeclaredOrder.Display(action.LockClass) + "' held, and '" + held.Describe() + "' (" + held.Mode + ") is held here";
                     context.Sink.Report(Descriptors.CallContractViolation, at, held.AcquiredAt, callee, problem);

@@ -37,6 +37,9 @@ namespace LockOrder.Analyzers.Rules
 
         internal Checkpoint Mark() => new Checkpoint(order.Count, edges.Count);
 
+        /// <summary>Whether a diagnostic was reported since <paramref name="checkpoint"/> (order edges do not count).</summary>
+        internal bool HasDiagnosticsSince(Checkpoint checkpoint) => order.Count > checkpoint.Diagnostics;
+
         /// <summary>Takes back every finding since <paramref name="checkpoint"/>.</summary>
         internal void Rollback(Checkpoint checkpoint)
         {

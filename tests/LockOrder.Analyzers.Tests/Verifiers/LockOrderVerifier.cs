@@ -1,6 +1,9 @@
+using System;
+using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.CSharp.Testing;
 using Microsoft.CodeAnalysis.Testing;
 
@@ -8,7 +11,9 @@ namespace LockOrder.Analyzers.Tests.Verifiers
 {
     /// <summary>
     /// Runs <see cref="LockOrderAnalyzer"/> on test sources compiled against .NET 8 and the real LockOrder.Runtime,
-    /// and compares its diagnostics with the markup (<c>{|LOCK001:...|}</c>) and any explicit expectations.
+    /// and compares its diagnostics with the markup (<c>{|LOCK001:...|}</c>) and any explicit expectations. Every
+    /// verification runs twice: with the analyzer as it ships, and with every body analyzed over its control-flow graph
+    /// (no structured fast path) — both must give exactly the expected diagnostics.
     /// </summary>
     internal static class LockOrderVerifier
     {
@@ -17,34 +22,43 @@ namespace LockOrder.Analyzers.Tests.Verifiers
 
         internal static DiagnosticResult Diagnostic(string id) => CSharpAnalyzerVerifier<LockOrderAnalyzer, DefaultVerifier>.Diagnostic(id);
 
-        internal static Task VerifyAsync(string source, params DiagnosticResult[] expected) => Create(source, expected).RunAsync(CancellationToken.None);
+        internal static Task VerifyAsync(string source, params DiagnosticResult[] expected) => RunBothAsync(source, expected, _ => { });
 
         /// <summary>As <see cref="VerifyAsync(string, DiagnosticResult[])"/>, with <c>.editorconfig</c> lines applying to every file.</summary>
-        internal static Task VerifyWithOptionsAsync(string source, string editorConfigLines, params DiagnosticResult[] expected)
-        {
-            var test = Create(source, expected);
-            test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n\n[*]\n" + editorConfigLines + "\n"));
-            return test.RunAsync(CancellationToken.None);
-        }
+        internal static Task VerifyWithOptionsAsync(string source, string editorConfigLines, params DiagnosticResult[] expected) =>
+            RunBothAsync(source, expected, test => test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n\n[*]\n" + editorConfigLines + "\n")));
 
         /// <summary>For code that does not compile (typing in progress): compiler errors are not compared.</summary>
-        internal static Task VerifyIncompleteAsync(string source, params DiagnosticResult[] expected)
+        internal static Task VerifyIncompleteAsync(string source, params DiagnosticResult[] expected) =>
+            RunBothAsync(source, expected, test => test.CompilerDiagnostics = CompilerDiagnostics.None);
+
+        private static async Task RunBothAsync(string source, DiagnosticResult[] expected, Action<CSharpAnalyzerTest<LockOrderAnalyzer, DefaultVerifier>> configure)
         {
-            var test = Create(source, expected);
-            test.CompilerDiagnostics = CompilerDiagnostics.None;
-            return test.RunAsync(CancellationToken.None);
+            var shipped = Create(source, expected);
+            configure(shipped);
+            await shipped.RunAsync(CancellationToken.None).ConfigureAwait(false);
+
+            var graphOnly = Create(new GraphOnlyAnalyzerTest(), source, expected);
+            configure(graphOnly);
+            await graphOnly.RunAsync(CancellationToken.None).ConfigureAwait(false);
         }
 
-        internal static CSharpAnalyzerTest<LockOrderAnalyzer, DefaultVerifier> Create(string source, params DiagnosticResult[] expected)
+        internal static CSharpAnalyzerTest<LockOrderAnalyzer, DefaultVerifier> Create(string source, params DiagnosticResult[] expected) =>
+            Create(new CSharpAnalyzerTest<LockOrderAnalyzer, DefaultVerifier>(), source, expected);
+
+        private static CSharpAnalyzerTest<LockOrderAnalyzer, DefaultVerifier> Create(CSharpAnalyzerTest<LockOrderAnalyzer, DefaultVerifier> test, string source, DiagnosticResult[] expected)
         {
-            var test = new CSharpAnalyzerTest<LockOrderAnalyzer, DefaultVerifier>
-            {
-                TestCode = Usings + source,
-                ReferenceAssemblies = ReferenceAssemblies.Net.Net80,
-            };
+            test.TestCode = Usings + source;
+            test.ReferenceAssemblies = ReferenceAssemblies.Net.Net80;
             test.TestState.AdditionalReferences.Add(MetadataReference.CreateFromFile(typeof(MmapLock).Assembly.Location));
             test.ExpectedDiagnostics.AddRange(expected);
             return test;
+        }
+
+        /// <summary>The analyzer with its structured fast path off: the control-flow-graph analysis alone.</summary>
+        private sealed class GraphOnlyAnalyzerTest : CSharpAnalyzerTest<LockOrderAnalyzer, DefaultVerifier>
+        {
+            protected override IEnumerable<DiagnosticAnalyzer> GetDiagnosticAnalyzers() => new[] { new LockOrderAnalyzer(structuredFastPath: false) };
         }
     }
 }

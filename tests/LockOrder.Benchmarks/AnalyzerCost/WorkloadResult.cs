@@ -80,7 +80,7 @@ namespace LockOrder.Benchmarks.AnalyzerCost
 
         internal double CpuRatio => CompilerCpuMs > 0 ? AnalyzerCpuMs / CompilerCpuMs : 0;
 
-        /// <summary>The share of <see cref="CpuRatio"/> that is Roslyn building control-flow graphs: the floor of a CFG-based analysis.</summary>
+        /// <summary>What building Roslyn's control-flow graphs for every locking body would cost, as a ratio to the compiler: the floor of an analysis that builds them all.</summary>
         internal double GraphCpuRatio => CompilerCpuMs > 0 ? GraphCpuMs / CompilerCpuMs : 0;
 
         internal double AnalyzerCpuMicrosecondsPerLine => AnalyzerCpuMs * 1000 / Code.Lines;
