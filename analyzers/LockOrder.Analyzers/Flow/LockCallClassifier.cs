@@ -20,7 +20,17 @@ namespace LockOrder.Analyzers.Flow
             Func<IFlowCaptureReferenceOperation, IOperation?> resolveCapture)
         {
             var normalized = SummaryProvider.Normalize(target);
-            var methodAnnotations = annotations.Get(normalized);
+            return Classify(normalized, annotations.Get(normalized), instance, owner, resolveCapture);
+        }
+
+        /// <summary>As above, for a target already normalized (<see cref="SummaryProvider.Normalize"/>) whose annotations the caller has.</summary>
+        internal static ImmutableArray<LockAction> Classify(
+            IMethodSymbol normalized,
+            MethodAnnotations methodAnnotations,
+            IOperation? instance,
+            ISymbol? owner,
+            Func<IFlowCaptureReferenceOperation, IOperation?> resolveCapture)
+        {
             if (methodAnnotations.Contracts.IsEmpty)
             {
                 return ImmutableArray<LockAction>.Empty;

@@ -33,6 +33,10 @@ namespace LockOrder.Analyzers.Flow
         /// </summary>
         private readonly Stack<(IOperation Operation, bool ChildrenDone)> pendingOperations = new Stack<(IOperation Operation, bool ChildrenDone)>();
 
+        private IMethodSymbol? lastTarget;
+        private IMethodSymbol? lastNormalized;
+        private MethodAnnotations lastAnnotations = MethodAnnotations.None;
+
         internal LockTransfer(FlowContext context, IMethodSymbol? owner, Location ownerLocation, Func<IFlowCaptureReferenceOperation, IOperation?>? resolveCapture)
         {
             this.context = context;
@@ -150,7 +154,7 @@ namespace LockOrder.Analyzers.Flow
         /// <summary>Whether calling <paramref name="target"/> is a try-acquisition (its result says whether a lock is held).</summary>
         internal bool IsTryAcquisition(IMethodSymbol target)
         {
-            foreach (var contract in context.Model.Annotations.Get(SummaryProvider.Normalize(target)).Contracts)
+            foreach (var contract in AnnotationsOf(target, out _).Contracts)
             {
                 if (contract.Kind == LockContractKind.TryAcquires)
                 {
@@ -191,8 +195,31 @@ namespace LockOrder.Analyzers.Flow
                 || consumer is ISimpleAssignmentOperation { Target: IDiscardOperation };
         }
 
-        internal ImmutableArray<LockAction> Classify(IMethodSymbol target, IOperation? instance) =>
-            LockCallClassifier.Classify(target, instance, owner, context.Model.Annotations, ResolveCapture);
+        internal ImmutableArray<LockAction> Classify(IMethodSymbol target, IOperation? instance)
+        {
+            var annotations = AnnotationsOf(target, out var normalized);
+            return annotations.Contracts.IsEmpty
+                ? ImmutableArray<LockAction>.Empty
+                : LockCallClassifier.Classify(normalized, annotations, instance, owner, ResolveCapture);
+        }
+
+        /// <summary>
+        /// The annotations of a call's target, remembered for the last target asked about: a call is classified more
+        /// than once in a row (the fast path asks whether it is a try-acquisition, then applies it), and the lookup is
+        /// most of what a call without a lock contract costs.
+        /// </summary>
+        private MethodAnnotations AnnotationsOf(IMethodSymbol target, out IMethodSymbol normalized)
+        {
+            if (!ReferenceEquals(target, lastTarget))
+            {
+                lastNormalized = SummaryProvider.Normalize(target);
+                lastAnnotations = context.Model.Annotations.Get(lastNormalized);
+                lastTarget = target;
+            }
+
+            normalized = lastNormalized!;
+            return lastAnnotations;
+        }
 
         private IOperation? ResolveCapture(IFlowCaptureReferenceOperation reference) => resolveCapture?.Invoke(reference);
 

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using LockOrder.Analyzers.Interprocedural;
 using LockOrder.Analyzers.Model;
 using Microsoft.CodeAnalysis;
@@ -214,7 +215,7 @@ namespace LockOrder.Analyzers.Flow
             }
         }
 
-        private LockState? Block(IEnumerable<IOperation> statements, LockState state, bool allowUsingDeclarations)
+        private LockState? Block(ImmutableArray<IOperation> statements, LockState state, bool allowUsingDeclarations)
         {
             LockState? current = state;
             Exit? usings = null;
@@ -390,8 +391,7 @@ namespace LockOrder.Analyzers.Flow
             var head = entry;
             for (int pass = 0; pass < MaxLoopPasses; pass++)
             {
-                exit.Breaks.Clear();
-                exit.Continues.Clear();
+                exit.ClearJumps();
                 if (forEach is not null && !EnumerationIsInert(forEach, head))
                 {
                     return Unsupported();
@@ -414,7 +414,7 @@ namespace LockOrder.Analyzers.Flow
                 if (nextHead.Equals(head))
                 {
                     var after = leave;
-                    foreach (var broken in exit.Breaks)
+                    foreach (var broken in exit.BreakStates)
                     {
                         after = Join(after, broken);
                     }
@@ -476,7 +476,7 @@ namespace LockOrder.Analyzers.Flow
         private LockState? ContinueState(LockState? endOfBody, Exit loop)
         {
             var state = endOfBody;
-            foreach (var continued in loop.Continues)
+            foreach (var continued in loop.ContinueStates)
             {
                 state = Join(state, continued);
             }
@@ -563,7 +563,7 @@ namespace LockOrder.Analyzers.Flow
 
             exits.RemoveAt(exits.Count - 1);
             LockState? after = hasDefault ? null : value;
-            foreach (var broken in exit.Breaks)
+            foreach (var broken in exit.BreakStates)
             {
                 after = Join(after, broken);
             }
@@ -670,7 +670,7 @@ namespace LockOrder.Analyzers.Flow
                         return false;
                     }
 
-                    exit.DisposedLocals.Add(key);
+                    exit.AddDisposedLocal(key);
                 }
             }
 
@@ -760,9 +760,11 @@ namespace LockOrder.Analyzers.Flow
                         state = LockTransfer.ReleaseScope(exit.ExpressionScope, state);
                     }
 
-                    for (int i = exit.DisposedLocals.Count - 1; i >= 0; i--)
+                    // The locals a using disposes, in reverse declaration order.
+                    var disposed = exit.DisposedLocalKeys;
+                    for (int i = disposed.Count - 1; i >= 0; i--)
                     {
-                        var key = exit.DisposedLocals[i];
+                        var key = disposed[i];
                         if (state.Scopes.TryGetValue(key, out var scope))
                         {
                             state = LockTransfer.ReleaseScope(scope, state.WithScope(key, null));
@@ -977,17 +979,34 @@ namespace LockOrder.Analyzers.Flow
 
             internal ILabelSymbol? ContinueLabel { get; set; }
 
-            internal List<LockState> Breaks { get; } = new List<LockState>();
+            // Created on first use: every using, try and loop has an exit, few of them see a jump.
+            private List<LockState>? breaks;
+            private List<LockState>? continues;
+            private List<ValueKey>? disposedLocals;
 
-            internal List<LockState> Continues { get; } = new List<LockState>();
+            internal List<LockState> Breaks => breaks ??= new List<LockState>();
+
+            internal List<LockState> Continues => continues ??= new List<LockState>();
+
+            internal IReadOnlyList<LockState> BreakStates => (IReadOnlyList<LockState>?)breaks ?? System.Array.Empty<LockState>();
+
+            internal IReadOnlyList<LockState> ContinueStates => (IReadOnlyList<LockState>?)continues ?? System.Array.Empty<LockState>();
+
+            internal IReadOnlyList<ValueKey> DisposedLocalKeys => (IReadOnlyList<ValueKey>?)disposedLocals ?? System.Array.Empty<ValueKey>();
+
+            internal void AddDisposedLocal(ValueKey key) => (disposedLocals ??= new List<ValueKey>()).Add(key);
+
+            internal void ClearJumps()
+            {
+                breaks?.Clear();
+                continues?.Clear();
+            }
 
             internal IBlockOperation? Finally { get; set; }
 
             /// <summary>The lock whose scope a <c>using (expression)</c> disposes.</summary>
             internal HeldLock? ExpressionScope { get; set; }
 
-            /// <summary>The locals a <c>using</c> disposes, in declaration order (disposed in reverse).</summary>
-            internal List<ValueKey> DisposedLocals { get; } = new List<ValueKey>();
         }
     }
 }

@@ -65,7 +65,15 @@ namespace LockOrder.Analyzers.Interprocedural
                 return;
             }
 
-            edges.AddOrUpdate(new ClassPair(edge.Held, edge.Acquired), edge, (_, known) => edge.IsPreferredOver(known) ? edge : known);
+            // Code that takes its locks in one order sights the same pair over and over: a sighting that would not
+            // replace the one kept is dropped before the dictionary takes a lock and allocates for an update.
+            var pair = new ClassPair(edge.Held, edge.Acquired);
+            if (edges.TryGetValue(pair, out var kept) && !edge.IsPreferredOver(kept))
+            {
+                return;
+            }
+
+            edges.AddOrUpdate(pair, edge, (_, known) => edge.IsPreferredOver(known) ? edge : known);
         }
 
         /// <summary>Reports each cycle among classes with no declared order between them, once (LOCK008).</summary>
