@@ -1,18 +1,15 @@
 using System.Collections.Generic;
-using System.Collections.Immutable;
-using LockOrder.Analyzers.Interprocedural;
-using LockOrder.Analyzers.Model;
 using LockOrder.Analyzers.Rules;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.FlowAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace LockOrder.Analyzers.Flow
 {
     /// <summary>
-    /// The forward dataflow of the held lock set over one body's control-flow graph, and the one place every
-    /// flow-based rule is checked from.
+    /// The forward dataflow of the held lock set over one body's control-flow graph: the exact analysis, for the
+    /// bodies the structured fast path (<see cref="StructuredLockFlow"/>) does not settle. Operations are applied,
+    /// and the rules checked, by <see cref="LockTransfer"/>.
     /// </summary>
     /// <remarks>
     /// <para>

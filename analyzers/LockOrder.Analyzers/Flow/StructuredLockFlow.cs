@@ -314,8 +314,9 @@ namespace LockOrder.Analyzers.Flow
         private LockState? If(IConditionalOperation conditional, LockState state)
         {
             var (whenTrue, whenFalse) = Split(conditional.Condition, state);
-            var afterTrue = whenTrue is null ? null : Statement(conditional.WhenTrue, whenTrue);
-            var afterFalse = conditional.WhenFalse is null || whenFalse is null ? whenFalse : Statement(conditional.WhenFalse, whenFalse);
+            var afterTrue = whenTrue is null ? Skip(conditional.WhenTrue) : Statement(conditional.WhenTrue, whenTrue);
+            var afterFalse = conditional.WhenFalse is null ? whenFalse
+                : whenFalse is null ? Skip(conditional.WhenFalse) : Statement(conditional.WhenFalse, whenFalse);
 
             return Join(afterTrue, afterFalse);
         }
@@ -438,7 +439,7 @@ namespace LockOrder.Analyzers.Flow
                     var end = ContinueState(Statement(doWhile.Body, head), exit);
                     if (end is null)
                     {
-                        return (null, null);
+                        return (Skip(doWhile.Condition), null);
                     }
 
                     return doWhile.Condition is null ? (end, null) : Split(doWhile.Condition, end);
@@ -447,14 +448,24 @@ namespace LockOrder.Analyzers.Flow
                 case IWhileLoopOperation whileLoop:
                 {
                     var (whenTrue, whenFalse) = whileLoop.Condition is null ? (head, null) : Split(whileLoop.Condition, head);
-                    return (whenTrue is null ? null : ContinueState(Statement(whileLoop.Body, whenTrue), exit), whenFalse);
+                    return (whenTrue is null ? Skip(whileLoop.Body) : ContinueState(Statement(whileLoop.Body, whenTrue), exit), whenFalse);
                 }
 
                 case IForLoopOperation forLoop:
                 {
                     var (whenTrue, whenFalse) = forLoop.Condition is null ? (head, null) : Split(forLoop.Condition, head);
-                    var end = whenTrue is null ? null : ContinueState(Statement(forLoop.Body, whenTrue), exit);
-                    return (end is null ? null : Block(forLoop.AtLoopBottom, end, allowUsingDeclarations: false), whenFalse);
+                    var end = whenTrue is null ? Skip(forLoop.Body) : ContinueState(Statement(forLoop.Body, whenTrue), exit);
+                    if (end is null)
+                    {
+                        foreach (var increment in forLoop.AtLoopBottom)
+                        {
+                            Skip(increment);
+                        }
+
+                        return (null, whenFalse);
+                    }
+
+                    return (Block(forLoop.AtLoopBottom, end, allowUsingDeclarations: false), whenFalse);
                 }
 
                 default:
@@ -601,7 +612,7 @@ namespace LockOrder.Analyzers.Flow
                     handlerState = Split(catchClause.Filter, handlerState).WhenTrue;
                 }
 
-                var handled = handlerState is null ? null : Statement(catchClause.Handler, handlerState);
+                var handled = handlerState is null ? Skip(catchClause.Handler) : Statement(catchClause.Handler, handlerState);
                 end = Join(end, handled);
             }
 
@@ -612,6 +623,9 @@ namespace LockOrder.Analyzers.Flow
                 {
                     end = Leave(finallyExit, end);
                 }
+
+                // A finally block that no path reached (the try always throws) still holds bodies of its own.
+                Skip(tryStatement.Finally);
             }
 
             return unsupported ? null : end;
@@ -912,6 +926,13 @@ namespace LockOrder.Analyzers.Flow
 
             return consumer.Parent is IExpressionStatementOperation or ISimpleAssignmentOperation or IVariableInitializerOperation
                 or IReturnOperation or IArgumentOperation;
+        }
+
+        /// <summary>Code no path reaches is not analyzed, but its lambdas and local functions are bodies of their own (the graph analyzes them too).</summary>
+        private LockState? Skip(IOperation? unreachable)
+        {
+            CollectNestedBodies(unreachable);
+            return null;
         }
 
         /// <summary>Finds the lambdas and local functions in code the fast path does not run (unreachable statements, bodies it skips).</summary>

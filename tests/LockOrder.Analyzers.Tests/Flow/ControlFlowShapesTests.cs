@@ -35,6 +35,43 @@ class Device
 }");
 
         [Fact]
+        public Task LambdasInCodeNoPathReachesAreStillBodiesOfTheirOwn() => VerifyAsync(Device + @"
+    void Run(Action<Action> later)
+    {
+        try
+        {
+            throw new InvalidOperationException();
+        }
+        finally
+        {
+            later(() =>
+            {
+                using (Memory.Write())
+                {
+                    {|LOCK001:Vma.Enter()|};
+                    Vma.Exit();
+                }
+            });
+        }
+    }
+
+    void Never(Action<Action> later)
+    {
+        if (false)
+        {
+            later(() =>
+            {
+                using (Memory.Read())
+                {
+                    {|LOCK001:Mm.EnterRead()|};
+                    Mm.ExitRead();
+                }
+            });
+        }
+    }
+}");
+
+        [Fact]
         public Task ExplicitDisposeOfAScopeReleases() => VerifyAsync(Device + @"
     void Run()
     {
