@@ -22,16 +22,17 @@ namespace LockOrder.Analyzers.Flow
     {
         private readonly FlowContext context;
         private readonly IMethodSymbol? owner;
-        private readonly string ownerName;
+        private string? ownerName;
         private readonly Location ownerLocation;
         private readonly MethodAnnotations ownerAnnotations;
         private readonly Func<IFlowCaptureReferenceOperation, IOperation?>? resolveCapture;
 
         /// <summary>
         /// The work list of <see cref="Transfer"/>, reused: the walk runs for every operation of every block visit, and
-        /// a fresh stack per walk was most of what the analysis allocated.
+        /// a fresh stack per walk was most of what the analysis allocated. Created on first use: the structured fast
+        /// path walks expressions itself, so most bodies never need it.
         /// </summary>
-        private readonly Stack<(IOperation Operation, bool ChildrenDone)> pendingOperations = new Stack<(IOperation Operation, bool ChildrenDone)>();
+        private Stack<(IOperation Operation, bool ChildrenDone)>? pendingOperations;
 
         private IMethodSymbol? lastTarget;
         private IMethodSymbol? lastNormalized;
@@ -43,13 +44,13 @@ namespace LockOrder.Analyzers.Flow
             this.owner = owner;
             this.ownerLocation = ownerLocation;
             this.resolveCapture = resolveCapture;
-            ownerName = owner is null ? "initializer" : MethodDisplayName.Of(owner);
             ownerAnnotations = owner is null ? MethodAnnotations.None : context.Model.Annotations.Get(owner);
         }
 
         internal FlowContext Context => context;
 
-        internal string OwnerName => ownerName;
+        /// <summary>The body's name in messages, made only when a message needs it.</summary>
+        internal string OwnerName => ownerName ??= owner is null ? "initializer" : MethodDisplayName.Of(owner);
 
         internal Location OwnerLocation => ownerLocation;
 
@@ -77,7 +78,7 @@ namespace LockOrder.Analyzers.Flow
 
             if (IncompleteBound is not null)
             {
-                IncompleteAnalysisRule.Report(context.Sink, ownerLocation, ownerName, IncompleteBound);
+                IncompleteAnalysisRule.Report(context.Sink, ownerLocation, OwnerName, IncompleteBound);
             }
         }
 
@@ -226,7 +227,7 @@ namespace LockOrder.Analyzers.Flow
         /// <summary>Applies one operation tree, children before parents (evaluation order), without recursion.</summary>
         internal LockState Transfer(IOperation root, LockState state, bool report)
         {
-            var pending = pendingOperations;
+            var pending = pendingOperations ??= new Stack<(IOperation Operation, bool ChildrenDone)>();
             pending.Clear();
             pending.Push((root, false));
             while (pending.Count > 0)
@@ -575,18 +576,18 @@ namespace LockOrder.Analyzers.Flow
 
                 if (held.Origin == HeldLockOrigin.ToRelease)
                 {
-                    LockStateRule.ContractNotHonored(context, returnLocation, ownerName, "[Releases(typeof(" + DeclaredOrder.Display(held.LockClass) + "), LockMode." + held.Mode + ")]", "returns with it still held on this path");
+                    LockStateRule.ContractNotHonored(context, returnLocation, OwnerName, "[Releases(typeof(" + DeclaredOrder.Display(held.LockClass) + "), LockMode." + held.Mode + ")]", "returns with it still held on this path");
                     continue;
                 }
 
                 var promise = Promise(held.LockClass);
                 if (promise is null)
                 {
-                    LockStateRule.HeldAtReturn(context, held, ownerName);
+                    LockStateRule.HeldAtReturn(context, held, OwnerName);
                 }
                 else if (promise.Kind == LockContractKind.TryAcquires && returnedBool == false)
                 {
-                    LockStateRule.ContractNotHonored(context, returnLocation, ownerName, Describe(promise), "returns false here while holding '" + held.Describe() + "': a try-acquisition holds the lock exactly when it returns true");
+                    LockStateRule.ContractNotHonored(context, returnLocation, OwnerName, Describe(promise), "returns false here while holding '" + held.Describe() + "': a try-acquisition holds the lock exactly when it returns true");
                 }
             }
 
@@ -600,7 +601,7 @@ namespace LockOrder.Analyzers.Flow
 
                 if (!HoldsAtLeast(state, lockClass, contract.Mode))
                 {
-                    LockStateRule.ContractNotHonored(context, returnLocation, ownerName, Describe(contract), "returns without holding '" + DeclaredOrder.Display(lockClass) + "' (" + contract.Mode + ") on this path");
+                    LockStateRule.ContractNotHonored(context, returnLocation, OwnerName, Describe(contract), "returns without holding '" + DeclaredOrder.Display(lockClass) + "' (" + contract.Mode + ") on this path");
                 }
             }
         }
