@@ -12,7 +12,9 @@ namespace LockOrder.Analyzers.Flow
     /// <summary>
     /// Runs the flow analysis on every executable body of one member: the member's own body, and each local function
     /// and lambda in it as a body of its own (deferred execution is not execution: a lambda created under a lock runs
-    /// later, starting with nothing held, or with what its own <c>[Requires]</c> says).
+    /// later, starting with nothing held, or with what its own <c>[Requires]</c> says). A member is first walked over
+    /// its operation tree (<see cref="StructuredLockFlow"/>); only one that walk does not settle gets control-flow
+    /// graphs (<see cref="LockFlowAnalysis"/>).
     /// </summary>
     internal static class BodyAnalysis
     {
