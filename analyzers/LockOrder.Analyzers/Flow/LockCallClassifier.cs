@@ -11,19 +11,11 @@ namespace LockOrder.Analyzers.Flow
     /// <summary>Turns the lock contracts of a called member into <see cref="LockAction"/>s at one call site.</summary>
     internal static class LockCallClassifier
     {
-        /// <summary>The actions of calling <paramref name="target"/> on <paramref name="instance"/>, releases first (a downgrade releases the write hold before it keeps the read hold).</summary>
-        internal static ImmutableArray<LockAction> Classify(
-            IMethodSymbol target,
-            IOperation? instance,
-            ISymbol? owner,
-            AnnotationReader annotations,
-            Func<IFlowCaptureReferenceOperation, IOperation?> resolveCapture)
-        {
-            var normalized = SummaryProvider.Normalize(target);
-            return Classify(normalized, annotations.Get(normalized), instance, owner, resolveCapture);
-        }
-
-        /// <summary>As above, for a target already normalized (<see cref="SummaryProvider.Normalize"/>) whose annotations the caller has.</summary>
+        /// <summary>
+        /// The actions of calling <paramref name="normalized"/> (a target already normalized by
+        /// <see cref="SummaryProvider.Normalize"/>, whose annotations the caller has) on <paramref name="instance"/>,
+        /// releases first (a downgrade releases the write hold before it keeps the read hold).
+        /// </summary>
         internal static ImmutableArray<LockAction> Classify(
             IMethodSymbol normalized,
             MethodAnnotations methodAnnotations,

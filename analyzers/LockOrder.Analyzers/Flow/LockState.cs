@@ -155,6 +155,9 @@ namespace LockOrder.Analyzers.Flow
                 ? (Scopes.ContainsKey(key) ? new LockState(Held, Scopes.Remove(key), PendingTries) : this)
                 : new LockState(Held, Scopes.SetItem(key, scope), PendingTries);
 
+        /// <summary>The state once <paramref name="key"/> holds a value that is neither a scope nor a try-acquisition's result.</summary>
+        internal LockState Forget(ValueKey key) => WithScope(key, null).WithPendingTry(key, null);
+
         internal LockState WithPendingTry(ValueKey key, HeldLock? candidate) =>
             candidate is null
                 ? (PendingTries.ContainsKey(key) ? new LockState(Held, Scopes, PendingTries.Remove(key)) : this)

@@ -475,8 +475,7 @@ namespace LockOrder.Analyzers.Flow
                     if (forEach.LoopControlVariable is IVariableDeclaratorOperation variable)
                     {
                         // The loop variable is assigned the enumerator's Current: whatever it stood for before is gone.
-                        var key = ValueKey.Of(variable.Symbol);
-                        iteration = iteration.WithScope(key, null).WithPendingTry(key, null);
+                        iteration = iteration.Forget(ValueKey.Of(variable.Symbol));
                     }
 
                     return (ContinueState(Statement(forEach.Body, iteration), exit), head);
@@ -598,8 +597,7 @@ namespace LockOrder.Analyzers.Flow
                 LockState? handlerState = state;
                 if (catchClause.ExceptionDeclarationOrExpression is IVariableDeclaratorOperation exceptionVariable)
                 {
-                    var key = ValueKey.Of(exceptionVariable.Symbol);
-                    handlerState = handlerState.WithScope(key, null).WithPendingTry(key, null);
+                    handlerState = handlerState.Forget(ValueKey.Of(exceptionVariable.Symbol));
                 }
                 else if (catchClause.ExceptionDeclarationOrExpression is not null)
                 {
@@ -624,8 +622,11 @@ namespace LockOrder.Analyzers.Flow
                     end = Leave(finallyExit, end);
                 }
 
-                // A finally block that no path reached (the try always throws) still holds bodies of its own.
-                Skip(tryStatement.Finally);
+                if (!finallyExit.Ran)
+                {
+                    // A finally block that no path reached (the try always throws) still holds bodies of its own.
+                    Skip(tryStatement.Finally);
+                }
             }
 
             return unsupported ? null : end;
@@ -767,6 +768,7 @@ namespace LockOrder.Analyzers.Flow
             switch (exit.Kind)
             {
                 case ExitKind.Finally:
+                    exit.Ran = true;
                     return Statement(exit.Finally!, state);
                 case ExitKind.Dispose:
                     if (exit.ExpressionScope is not null)
@@ -1024,6 +1026,9 @@ namespace LockOrder.Analyzers.Flow
             }
 
             internal IBlockOperation? Finally { get; set; }
+
+            /// <summary>Some path ran the finally block (its lambdas and local functions were met on the way).</summary>
+            internal bool Ran { get; set; }
 
             /// <summary>The lock whose scope a <c>using (expression)</c> disposes.</summary>
             internal HeldLock? ExpressionScope { get; set; }
