@@ -30,21 +30,25 @@ namespace LockOrder.Analyzers
             Descriptors.TryAcquisitionResultIgnored,
             Descriptors.AnalysisIncomplete);
 
-        private readonly bool structuredFastPath;
+        private readonly bool shortcuts;
 
-        /// <summary>The analyzer as it ships: bodies are walked over their operation trees where that is exact.</summary>
+        /// <summary>
+        /// The analyzer as it ships: bodies are walked over their operation trees where that is exact, and callees
+        /// whose syntax proves them effect-free are summarized without binding their bodies.
+        /// </summary>
         public LockOrderAnalyzer()
-            : this(structuredFastPath: true)
+            : this(shortcuts: true)
         {
         }
 
         /// <summary>
-        /// With <paramref name="structuredFastPath"/> false every body is analyzed over its control-flow graph: the
-        /// reference the fast path is tested against (the two must report the same diagnostics on any code).
+        /// With <paramref name="shortcuts"/> false every body is analyzed over its control-flow graph and every
+        /// followed callee's body is bound: the reference the two shortcuts (the structured fast path and the
+        /// syntactic effect screen) are tested against — both must report the same diagnostics on any code.
         /// </summary>
-        internal LockOrderAnalyzer(bool structuredFastPath)
+        internal LockOrderAnalyzer(bool shortcuts)
         {
-            this.structuredFastPath = structuredFastPath;
+            this.shortcuts = shortcuts;
         }
 
         /// <inheritdoc/>
@@ -63,10 +67,10 @@ namespace LockOrder.Analyzers
                     return;
                 }
 
-                var summaries = new SummaryProvider(model, start.Options);
+                var summaries = new SummaryProvider(model, start.Options, screenBySyntax: shortcuts);
                 var edges = new OrderEdgeCollector(model);
                 start.RegisterSymbolAction(symbol => OrderCycleRule.AnalyzeType(symbol, model), SymbolKind.NamedType);
-                start.RegisterOperationBlockAction(block => BodyAnalysis.Analyze(block, model, summaries, edges, structuredFastPath));
+                start.RegisterOperationBlockAction(block => BodyAnalysis.Analyze(block, model, summaries, edges, structuredFastPath: shortcuts));
                 start.RegisterCompilationEndAction(end => edges.ReportInversions(end.ReportDiagnostic, end.CancellationToken));
             });
         }

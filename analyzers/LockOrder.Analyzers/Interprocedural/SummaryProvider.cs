@@ -4,7 +4,6 @@ using System.Collections.Immutable;
 using System.Threading;
 using LockOrder.Analyzers.Model;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace LockOrder.Analyzers.Interprocedural
@@ -54,16 +53,22 @@ namespace LockOrder.Analyzers.Interprocedural
 
         private readonly LockModel model;
         private readonly AnalyzerOptions? options;
+        private readonly SyntacticEffectScreen? screen;
         private readonly ConcurrentDictionary<IMethodSymbol, MethodSummary> summaries = new ConcurrentDictionary<IMethodSymbol, MethodSummary>(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<IMethodSymbol, MethodSummary> annotationSummaries = new ConcurrentDictionary<IMethodSymbol, MethodSummary>(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<IMethodSymbol, BodyFacts> bodyFacts = new ConcurrentDictionary<IMethodSymbol, BodyFacts>(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> semanticModels = new ConcurrentDictionary<SyntaxTree, SemanticModel>();
         private readonly ConcurrentDictionary<SyntaxTree, bool> enabledByTree = new ConcurrentDictionary<SyntaxTree, bool>();
 
-        internal SummaryProvider(LockModel model, AnalyzerOptions options)
+        /// <param name="screenBySyntax">
+        /// Whether a callee whose syntax proves it cannot wait for a lock or fault is summarized without binding its
+        /// body (<see cref="SyntacticEffectScreen"/>); false only for the reference the screen is tested against.
+        /// </param>
+        internal SummaryProvider(LockModel model, AnalyzerOptions options, bool screenBySyntax = true)
         {
             this.model = model;
             this.options = options;
+            screen = screenBySyntax ? new SyntacticEffectScreen(model) : null;
         }
 
         /// <summary>
@@ -436,36 +441,31 @@ namespace LockOrder.Analyzers.Interprocedural
                 return known;
             }
 
-            var body = FindBody(method, cancellationToken);
-            var facts = body is null ? NotAnalyzable : BodyEffectWalker.Walk(body, method, model.Annotations, cancellationToken);
+            var declarations = BodySyntax.Of(method, model, cancellationToken);
+            BodyFacts facts;
+            if (declarations.Count == 0)
+            {
+                facts = NotAnalyzable;
+            }
+            else if (screen is not null && screen.IsProvablyEffectFree(method, cancellationToken))
+            {
+                // Nothing the body can reach waits for a lock or faults: its summary is empty, and binding it would
+                // only have confirmed that.
+                facts = BodyFacts.None;
+            }
+            else
+            {
+                var body = FindBody(declarations, cancellationToken);
+                facts = body is null ? NotAnalyzable : BodyEffectWalker.Walk(body, method, model.Annotations, cancellationToken);
+            }
+
             return bodyFacts.GetOrAdd(method, facts);
         }
 
-        private IOperation? FindBody(IMethodSymbol method, CancellationToken cancellationToken)
+        private IOperation? FindBody(List<SyntaxNode> declarations, CancellationToken cancellationToken)
         {
-            if (method.IsAbstract || method.IsExtern || method.ContainingType?.TypeKind == TypeKind.Interface
-                || model.Annotations.Get(method).NoLockAnalysis)
+            foreach (var node in declarations)
             {
-                return null;
-            }
-
-            foreach (var reference in method.DeclaringSyntaxReferences)
-            {
-                var node = reference.GetSyntax(cancellationToken);
-                bool hasBody = node switch
-                {
-                    BaseMethodDeclarationSyntax declaration => declaration.Body is not null || declaration.ExpressionBody is not null,
-                    AccessorDeclarationSyntax accessor => accessor.Body is not null || accessor.ExpressionBody is not null,
-                    LocalFunctionStatementSyntax local => local.Body is not null || local.ExpressionBody is not null,
-                    ArrowExpressionClauseSyntax => true,
-                    _ => false,
-                };
-
-                if (!hasBody || !model.Compilation.ContainsSyntaxTree(node.SyntaxTree))
-                {
-                    continue;
-                }
-
                 var operation = GetSemanticModel(node.SyntaxTree).GetOperation(node, cancellationToken);
                 if (operation is not null)
                 {

@@ -36,7 +36,7 @@ namespace LockOrder.Analyzers.Model
         /// declares the <c>LockOrder</c> namespace (the runtime, or a project with its own copies of the attributes),
         /// or it references an assembly that does — an attribute in metadata always references its defining assembly.
         /// </summary>
-        private bool MayCarryAnnotations(IAssemblySymbol assembly)
+        internal bool MayCarryAnnotations(IAssemblySymbol assembly)
         {
             if (mayCarryAnnotations.TryGetValue(assembly, out bool known))
             {

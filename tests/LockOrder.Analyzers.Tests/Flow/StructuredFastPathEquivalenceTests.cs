@@ -127,7 +127,7 @@ namespace LockOrder.Analyzers.Tests.Flow
         /// <summary>The analyzer's diagnostics, described; default when the compiler itself threw on the program.</summary>
         private static ImmutableArray<string> Run(Compilation compilation, bool structuredFastPath)
         {
-            var analyzers = ImmutableArray.Create<DiagnosticAnalyzer>(new LockOrderAnalyzer(structuredFastPath));
+            var analyzers = ImmutableArray.Create<DiagnosticAnalyzer>(new LockOrderAnalyzer(shortcuts: structuredFastPath));
             var run = BoundedAnalysis.Run(compilation, analyzers, Bound, Bound);
             if (!run.TimedOut && run.Crashes.Length > 0 && run.Crashes.All(IsCompilerCrash))
             {

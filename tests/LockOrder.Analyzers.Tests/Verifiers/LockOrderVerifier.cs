@@ -58,7 +58,7 @@ namespace LockOrder.Analyzers.Tests.Verifiers
         /// <summary>The analyzer with its structured fast path off: the control-flow-graph analysis alone.</summary>
         private sealed class GraphOnlyAnalyzerTest : CSharpAnalyzerTest<LockOrderAnalyzer, DefaultVerifier>
         {
-            protected override IEnumerable<DiagnosticAnalyzer> GetDiagnosticAnalyzers() => new[] { new LockOrderAnalyzer(structuredFastPath: false) };
+            protected override IEnumerable<DiagnosticAnalyzer> GetDiagnosticAnalyzers() => new[] { new LockOrderAnalyzer(shortcuts: false) };
         }
     }
 }

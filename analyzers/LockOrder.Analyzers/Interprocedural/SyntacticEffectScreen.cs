@@ -1,0 +1,225 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Threading;
+using LockOrder.Analyzers.Model;
+using Microsoft.CodeAnalysis;
+
+namespace LockOrder.Analyzers.Interprocedural
+{
+    /// <summary>
+    /// Proves from syntax and declarations alone that calling a method can neither wait for a lock nor touch user
+    /// memory, so its summary is known to be empty without binding its body.
+    /// </summary>
+    /// <remarks>
+    /// <para>
+    /// Why: a summary binds the body of every method reachable from a call made under a lock, and binding a body
+    /// costs about what the compiler pays for it. In ordinary code nearly all of those bodies turn out to do nothing
+    /// a held lock cares about (100k generated lines: 122 bodies bound, 111 of them with empty summaries), so that
+    /// binding was most of what the analyzer cost there.
+    /// </para>
+    /// <para>
+    /// How: the proof explores an over-approximation of the call graph, <see cref="SyntacticCallSites"/> (a name
+    /// stands for every member it could bind to), and succeeds only if no member it reaches may act by its own
+    /// annotations — <c>[MightFault]</c>, <c>[MayAcquire]</c>, a blocking <c>[Acquires]</c> or
+    /// <c>[TryAcquires(Blocking = true)]</c>. Every effect a bound summary can hold comes from such a member on a
+    /// path of calls the bound walk follows, and every such call is an edge here, so a proof implies an empty,
+    /// complete summary. Whatever the screen does not read, and any proof larger than
+    /// <see cref="MaxMethodsPerProof"/> methods, fails, and the callee is bound as before: the screen can cost a
+    /// summary nothing but the reading.
+    /// </para>
+    /// </remarks>
+    internal sealed class SyntacticEffectScreen
+    {
+        /// <summary>Members one proof may visit; past it the proof fails and the callee's body is bound.</summary>
+        internal const int MaxMethodsPerProof = 4096;
+
+        private readonly LockModel model;
+        private readonly Lazy<CompilationNameIndex> index;
+        private readonly Lazy<bool> operatorsMayAct;
+        private readonly ConcurrentDictionary<IMethodSymbol, bool> proofs = new ConcurrentDictionary<IMethodSymbol, bool>(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<IMethodSymbol, ImmutableArray<IMethodSymbol>> callSites = new ConcurrentDictionary<IMethodSymbol, ImmutableArray<IMethodSymbol>>(SymbolEqualityComparer.Default);
+
+        internal SyntacticEffectScreen(LockModel model)
+        {
+            this.model = model;
+            index = new Lazy<CompilationNameIndex>(() => CompilationNameIndex.Build(model, CancellationToken.None), LazyThreadSafetyMode.ExecutionAndPublication);
+
+            // Any body may call a user-defined conversion without naming it, so the operators are proved once, together.
+            operatorsMayAct = new Lazy<bool>(
+                () => index.Value.ImplicitCallsMayAct || (!index.Value.Operators.IsEmpty && !Prove(index.Value.Operators, CancellationToken.None)),
+                LazyThreadSafetyMode.ExecutionAndPublication);
+        }
+
+        /// <summary>
+        /// Whether the annotations of <paramref name="method"/> alone make a call to it an effect: it may fault, or it
+        /// may wait for a lock.
+        /// </summary>
+        internal static bool MayActByItself(IMethodSymbol method, AnnotationReader annotations)
+        {
+            var own = annotations.Get(method);
+            if (own.MightFault)
+            {
+                return true;
+            }
+
+            foreach (var contract in own.Contracts)
+            {
+                if (contract.Kind is LockContractKind.MayAcquire or LockContractKind.Acquires || (contract.Kind == LockContractKind.TryAcquires && contract.Blocking))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>True only if no call <paramref name="method"/> can make, however indirect, may wait for a lock or fault.</summary>
+        internal bool IsProvablyEffectFree(IMethodSymbol method, CancellationToken cancellationToken)
+        {
+            if (proofs.TryGetValue(method, out bool known))
+            {
+                return known;
+            }
+
+            if (operatorsMayAct.Value)
+            {
+                return false;
+            }
+
+            return Prove(ImmutableArray.Create(method), cancellationToken);
+        }
+
+        /// <summary>
+        /// Explores everything <paramref name="roots"/> may call, depth first. When nothing reached may act, every member
+        /// visited is proved effect-free (what it reaches was visited too). When something may act, so may every member
+        /// on the path of calls that led to it: they are remembered as unprovable, so a long call chain is explored
+        /// once, not once per caller. A proof stopped by the bound says nothing about the members it passed.
+        /// </summary>
+        private bool Prove(ImmutableArray<IMethodSymbol> roots, CancellationToken cancellationToken)
+        {
+            var visited = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
+            var path = new Stack<Frame>();
+            foreach (var root in roots)
+            {
+                if (!visited.Add(root))
+                {
+                    continue;
+                }
+
+                var outcome = Visit(root, path, cancellationToken);
+                while (outcome == Outcome.Explored && path.Count > 0)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    var frame = path.Peek();
+                    if (frame.Next == frame.Callees.Length)
+                    {
+                        path.Pop();
+                        continue;
+                    }
+
+                    var callee = frame.Callees[frame.Next++];
+                    if (!visited.Add(callee))
+                    {
+                        continue;
+                    }
+
+                    if (visited.Count > MaxMethodsPerProof)
+                    {
+                        if (roots.Length == 1)
+                        {
+                            proofs.TryAdd(roots[0], false);
+                        }
+
+                        return false;
+                    }
+
+                    outcome = Visit(callee, path, cancellationToken);
+                }
+
+                if (outcome == Outcome.MayAct)
+                {
+                    foreach (var frame in path)
+                    {
+                        proofs.TryAdd(frame.Method, false);
+                    }
+
+                    proofs.TryAdd(root, false);
+                    return false;
+                }
+            }
+
+            foreach (var member in visited)
+            {
+                proofs.TryAdd(member, true);
+            }
+
+            return true;
+        }
+
+        /// <summary>Checks one member; if its body has to be explored, pushes it onto <paramref name="path"/>.</summary>
+        private Outcome Visit(IMethodSymbol method, Stack<Frame> path, CancellationToken cancellationToken)
+        {
+            if (proofs.TryGetValue(method, out bool known))
+            {
+                return known ? Outcome.Explored : Outcome.MayAct;
+            }
+
+            if (MayActByItself(method, model.Annotations))
+            {
+                return Outcome.MayAct;
+            }
+
+            var declarations = BodySyntax.Of(method, model, cancellationToken);
+            if (declarations.Count == 0)
+            {
+                // Not followed by a summary either: its annotations are all it does, and they were checked above.
+                return Outcome.Explored;
+            }
+
+            var callees = CallSitesOf(method, declarations);
+            if (callees.IsDefault)
+            {
+                return Outcome.MayAct;
+            }
+
+            path.Push(new Frame(method, callees));
+            return Outcome.Explored;
+        }
+
+        private ImmutableArray<IMethodSymbol> CallSitesOf(IMethodSymbol method, List<SyntaxNode> declarations)
+        {
+            if (callSites.TryGetValue(method, out var known))
+            {
+                return known;
+            }
+
+            return callSites.GetOrAdd(method, SyntacticCallSites.Of(method, declarations, index.Value));
+        }
+
+        private enum Outcome
+        {
+            /// <summary>Nothing found that may act (yet): exploration goes on.</summary>
+            Explored,
+
+            /// <summary>The member may act, or its syntax does not say: so may everything on the path to it.</summary>
+            MayAct,
+        }
+
+        private sealed class Frame
+        {
+            internal Frame(IMethodSymbol method, ImmutableArray<IMethodSymbol> callees)
+            {
+                Method = method;
+                Callees = callees;
+            }
+
+            internal IMethodSymbol Method { get; }
+
+            internal ImmutableArray<IMethodSymbol> Callees { get; }
+
+            internal int Next { get; set; }
+        }
+    }
+}
