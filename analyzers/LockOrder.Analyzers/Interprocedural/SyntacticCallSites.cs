@@ -56,7 +56,7 @@ namespace LockOrder.Analyzers.Interprocedural
             }
 
             var reader = new SyntacticCallSites(index, method, containingType);
-            reader.DeclarePrimaryConstructorParameters();
+            reader.DeclareNamesInScope();
             foreach (var declaration in declarations)
             {
                 if (!reader.Read(declaration))
@@ -86,11 +86,26 @@ namespace LockOrder.Analyzers.Interprocedural
             return reader.callees.ToImmutableArray();
         }
 
-        private void DeclarePrimaryConstructorParameters()
+        /// <summary>
+        /// Names in scope in every body of the method that are not members: type parameters (which shadow members of
+        /// the same name), primary constructor parameters, and <c>field</c> (a property accessor's backing field).
+        /// Read as declared, a receiver of such a name is not resolved to a member.
+        /// </summary>
+        private void DeclareNamesInScope()
         {
-            // A primary constructor's parameter is in scope in every member and may shadow a field of a base type.
+            declaredNames.Add("field");
+            foreach (var typeParameter in method.TypeParameters)
+            {
+                declaredNames.Add(typeParameter.Name);
+            }
+
             for (var type = containingType; type is not null; type = type.ContainingType)
             {
+                foreach (var typeParameter in type.TypeParameters)
+                {
+                    declaredNames.Add(typeParameter.Name);
+                }
+
                 foreach (var reference in type.DeclaringSyntaxReferences)
                 {
                     if (reference.GetSyntax() is TypeDeclarationSyntax { ParameterList: { } parameters })

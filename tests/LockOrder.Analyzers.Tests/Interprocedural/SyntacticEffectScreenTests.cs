@@ -107,6 +107,7 @@ public ref struct LoudHandler
             Case("a foreach variable that shadows a quiet field", "class Subject { Quiet item = new Quiet(); public void Target() { foreach (var item in new[] { new Loud() }) item.Op(); } }"),
             Case("a pattern variable that shadows a quiet field", "class Subject { Quiet item = new Quiet(); object o = new Loud(); public void Target() { if (o is Loud item) item.Op(); } }"),
             Case("a catch variable that shadows a quiet field", "class LoudException : Exception { public void Op() => new Loud().Op(); } class Subject { Quiet e = new Quiet(); public void Target() { try { } catch (LoudException e) { e.Op(); } } }"),
+            Case("a type parameter that shadows a quiet property", "public interface ILoudStatic { [MayAcquire(typeof(VmaLock), LockMode.Exclusive)] static abstract void Op(); } class Subject { Quiet T { get; } = new Quiet(); public void Target<T>() where T : ILoudStatic => T.Op(); }"),
             Case("a primary constructor's parameter", "class Subject(Loud next) { public void Target() => next.Op(); }"),
             Case("a setter's value", "class Subject { Quiet value = new Quiet(); public Loud Prop { set { value.Op(); } } }", member: "set_Prop"),
             Case("a static helper", "class Subject { public void Target() => Helpers.Take(new Loud()); }"),
