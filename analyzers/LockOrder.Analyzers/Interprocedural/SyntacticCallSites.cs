@@ -10,8 +10,9 @@ namespace LockOrder.Analyzers.Interprocedural
     /// Every method one body could call, read from its syntax and from declarations — never by binding it. Each name
     /// the body mentions stands for every member it could bind to: a simple name for the members of that name in the
     /// enclosing types and their bases; <c>x.Name</c> for those of <c>x</c>'s declared type when <c>x</c> is
-    /// <c>this</c>, <c>base</c> or a field or property of the enclosing types (not shadowed by a local), else for every
-    /// member of that name in the compilation; <c>new T()</c> for the constructors of every type named <c>T</c>.
+    /// <c>this</c>, <c>base</c>, a parameter of the method, or a field or property of the enclosing types (not
+    /// shadowed by a local), and for extension members of that name; otherwise for every member of that name in the
+    /// compilation; <c>new T()</c> for the constructors of every type named <c>T</c>.
     /// </summary>
     /// <remarks>
     /// It must cover every call <see cref="BodyEffectWalker"/> records on the bound body: invocations, object
@@ -125,10 +126,10 @@ namespace LockOrder.Analyzers.Interprocedural
             var roots = new List<SyntaxNode>();
             switch (declaration)
             {
-                case BaseMethodDeclarationSyntax method:
-                    AddIfPresent(roots, method.Body);
-                    AddIfPresent(roots, method.ExpressionBody);
-                    AddIfPresent(roots, (method as ConstructorDeclarationSyntax)?.Initializer);
+                case BaseMethodDeclarationSyntax member:
+                    AddIfPresent(roots, member.Body);
+                    AddIfPresent(roots, member.ExpressionBody);
+                    AddIfPresent(roots, (member as ConstructorDeclarationSyntax)?.Initializer);
                     break;
                 case AccessorDeclarationSyntax accessor:
                     AddIfPresent(roots, accessor.Body);
