@@ -297,7 +297,8 @@ namespace LockOrder.Analyzers.Interprocedural
 
         /// <summary>
         /// The declared types <paramref name="receiver"/> may have, read from declarations alone: <c>this</c>, <c>base</c>,
-        /// or a field or property of the enclosing types that no local shadows. Null when that does not say.
+        /// a parameter of the method, or a field or property of the enclosing types, where no local shadows it. Null
+        /// when that does not say.
         /// </summary>
         private List<INamedTypeSymbol>? ReceiverTypes(ExpressionSyntax receiver)
         {

@@ -16,8 +16,8 @@ namespace LockOrder.Analyzers.Interprocedural
     /// <para>
     /// Why: a summary binds the body of every method reachable from a call made under a lock, and binding a body
     /// costs about what the compiler pays for it. In ordinary code nearly all of those bodies turn out to do nothing
-    /// a held lock cares about (100k generated lines: 122 bodies bound, 111 of them with empty summaries), so that
-    /// binding was most of what the analyzer cost there.
+    /// a held lock cares about (100k generated lines of ordinary code: 122 bodies bound, every one with an empty
+    /// summary), so that binding was most of what the analyzer cost there.
     /// </para>
     /// <para>
     /// How: the proof explores an over-approximation of the call graph, <see cref="SyntacticCallSites"/> (a name
