@@ -95,39 +95,24 @@ namespace LockOrder.Analyzers.Interprocedural
         /// Every method a member access <c>x.Name</c> could call when nothing is known of <c>x</c>: the methods, property
         /// and event accessors of that name declared in source, and the annotated ones of referenced assemblies.
         /// </summary>
-        internal ImmutableArray<IMethodSymbol> MembersNamed(string name)
+        internal ImmutableArray<IMethodSymbol> MembersNamed(string name) => Cached(membersByName, name, name =>
         {
-            if (membersByName.TryGetValue(name, out var known))
-            {
-                return known;
-            }
-
             var methods = ImmutableArray.CreateBuilder<IMethodSymbol>();
             foreach (var symbol in model.Compilation.GetSymbolsWithName(name, SymbolFilter.Member))
             {
                 methods.AddRange(CallableMethods(symbol));
             }
 
-            if (metadataActorsByName.TryGetValue(name, out var annotated))
-            {
-                methods.AddRange(annotated);
-            }
-
-            return membersByName.GetOrAdd(name, methods.ToImmutable());
-        }
+            return WithAnnotated(methods, metadataActorsByName, name);
+        });
 
         /// <summary>
         /// The members of that name a call on a receiver of known type can still reach besides the type's own: those
         /// declared in static classes or in types nested in them (extension methods and extension blocks), and
         /// annotated metadata ones.
         /// </summary>
-        internal ImmutableArray<IMethodSymbol> ExtensionLikeNamed(string name)
+        internal ImmutableArray<IMethodSymbol> ExtensionLikeNamed(string name) => Cached(extensionLikeByName, name, name =>
         {
-            if (extensionLikeByName.TryGetValue(name, out var known))
-            {
-                return known;
-            }
-
             var methods = ImmutableArray.CreateBuilder<IMethodSymbol>();
             foreach (var type in StaticClassesAndTheirNestedTypes.Value)
             {
@@ -137,44 +122,24 @@ namespace LockOrder.Analyzers.Interprocedural
                 }
             }
 
-            if (metadataActorsByName.TryGetValue(name, out var annotated))
-            {
-                methods.AddRange(annotated);
-            }
-
-            return extensionLikeByName.GetOrAdd(name, methods.ToImmutable());
-        }
+            return WithAnnotated(methods, metadataActorsByName, name);
+        });
 
         /// <summary>The instance constructors <c>new Name(...)</c> could run: of every source type of that name, and annotated metadata ones.</summary>
-        internal ImmutableArray<IMethodSymbol> ConstructorsOfTypesNamed(string name)
+        internal ImmutableArray<IMethodSymbol> ConstructorsOfTypesNamed(string name) => Cached(constructorsByTypeName, name, name =>
         {
-            if (constructorsByTypeName.TryGetValue(name, out var known))
-            {
-                return known;
-            }
-
             var constructors = ImmutableArray.CreateBuilder<IMethodSymbol>();
             foreach (var type in SourceTypesNamed(name))
             {
                 constructors.AddRange(type.InstanceConstructors);
             }
 
-            if (metadataConstructorActorsByTypeName.TryGetValue(name, out var annotated))
-            {
-                constructors.AddRange(annotated);
-            }
-
-            return constructorsByTypeName.GetOrAdd(name, constructors.ToImmutable());
-        }
+            return WithAnnotated(constructors, metadataConstructorActorsByTypeName, name);
+        });
 
         /// <summary>The types of that name declared in source, nested ones included.</summary>
-        internal ImmutableArray<INamedTypeSymbol> SourceTypesNamed(string name)
+        internal ImmutableArray<INamedTypeSymbol> SourceTypesNamed(string name) => Cached(sourceTypesByName, name, name =>
         {
-            if (sourceTypesByName.TryGetValue(name, out var known))
-            {
-                return known;
-            }
-
             var types = ImmutableArray.CreateBuilder<INamedTypeSymbol>();
             foreach (var symbol in model.Compilation.GetSymbolsWithName(name, SymbolFilter.Type))
             {
@@ -184,8 +149,8 @@ namespace LockOrder.Analyzers.Interprocedural
                 }
             }
 
-            return sourceTypesByName.GetOrAdd(name, types.ToImmutable());
-        }
+            return types.ToImmutable();
+        });
 
         /// <summary>The methods a reference to <paramref name="symbol"/> may call: itself, or a property's or event's accessors.</summary>
         internal static IEnumerable<IMethodSymbol> CallableMethods(ISymbol symbol)
@@ -205,6 +170,20 @@ namespace LockOrder.Analyzers.Interprocedural
                     yield return SummaryProvider.Normalize(method);
                 }
             }
+        }
+
+        /// <summary>A lookup by name, computed once per name and compilation.</summary>
+        private static ImmutableArray<T> Cached<T>(ConcurrentDictionary<string, ImmutableArray<T>> cache, string name, Func<string, ImmutableArray<T>> compute) =>
+            cache.TryGetValue(name, out var known) ? known : cache.GetOrAdd(name, compute(name));
+
+        private static ImmutableArray<IMethodSymbol> WithAnnotated(ImmutableArray<IMethodSymbol>.Builder methods, Dictionary<string, List<IMethodSymbol>> annotatedByName, string name)
+        {
+            if (annotatedByName.TryGetValue(name, out var annotated))
+            {
+                methods.AddRange(annotated);
+            }
+
+            return methods.ToImmutable();
         }
 
         private void ReadDeclarations(SyntaxTree tree, CancellationToken cancellationToken)
