@@ -293,6 +293,13 @@ namespace LockOrder.Analyzers.Interprocedural
                 var container = types.Pop();
                 foreach (var member in container.GetMembers())
                 {
+                    if (member.DeclaredAccessibility == Accessibility.Private)
+                    {
+                        // Never called from this compilation (an explicit interface implementation is called through
+                        // the interface's member, whose own annotations count).
+                        continue;
+                    }
+
                     switch (member)
                     {
                         case INamespaceOrTypeSymbol nested:
