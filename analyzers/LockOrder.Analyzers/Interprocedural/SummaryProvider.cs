@@ -34,6 +34,8 @@ namespace LockOrder.Analyzers.Interprocedural
     /// consulted). Not followed, annotations only: methods from metadata, abstract, extern and interface members,
     /// members without a body and <c>[NoLockAnalysis]</c> members. Lambdas and local functions created in a body are
     /// not run by it (deferred execution) and are not folded in. Try-acquisitions never block and are no effect.
+    /// Following a body means binding it, so a callee is first offered to <see cref="SyntacticEffectScreen"/>: when
+    /// its syntax proves that nothing it reaches can act, its facts are empty without binding.
     /// </para>
     /// <para>
     /// Bounds (no input makes this unbounded): at most <see cref="BodyEffectWalker.MaxOperationsPerBody"/> operations
