@@ -66,7 +66,8 @@ namespace LockOrder.Analyzers.Interprocedural
 
             foreach (var contract in own.Contracts)
             {
-                if (contract.Kind is LockContractKind.MayAcquire or LockContractKind.Acquires || (contract.Kind == LockContractKind.TryAcquires && contract.Blocking))
+                // [Acquires], [MayAcquire] and [TryAcquires(Blocking = true)]: the contracts that may wait.
+                if (contract.Blocking)
                 {
                     return true;
                 }
@@ -171,31 +172,34 @@ namespace LockOrder.Analyzers.Interprocedural
                 return Outcome.MayAct;
             }
 
-            var declarations = BodySyntax.Of(method, model, cancellationToken);
-            if (declarations.Count == 0)
-            {
-                // Not followed by a summary either: its annotations are all it does, and they were checked above.
-                return Outcome.Explored;
-            }
-
-            var callees = CallSitesOf(method, declarations);
+            var callees = CallSitesOf(method, cancellationToken);
             if (callees.IsDefault)
             {
                 return Outcome.MayAct;
             }
 
-            path.Push(new Frame(method, callees));
+            if (!callees.IsEmpty)
+            {
+                path.Push(new Frame(method, callees));
+            }
+
             return Outcome.Explored;
         }
 
-        private ImmutableArray<IMethodSymbol> CallSitesOf(IMethodSymbol method, List<SyntaxNode> declarations)
+        /// <summary>
+        /// What <paramref name="method"/>'s body could call, read once; empty for a member a summary does not follow
+        /// (its annotations are all it does), default when its syntax does not say.
+        /// </summary>
+        private ImmutableArray<IMethodSymbol> CallSitesOf(IMethodSymbol method, CancellationToken cancellationToken)
         {
             if (callSites.TryGetValue(method, out var known))
             {
                 return known;
             }
 
-            return callSites.GetOrAdd(method, SyntacticCallSites.Of(method, declarations, index.Value));
+            var declarations = BodySyntax.Of(method, model, cancellationToken);
+            var callees = declarations.Count == 0 ? ImmutableArray<IMethodSymbol>.Empty : SyntacticCallSites.Of(method, declarations, index.Value);
+            return callSites.GetOrAdd(method, callees);
         }
 
         private enum Outcome

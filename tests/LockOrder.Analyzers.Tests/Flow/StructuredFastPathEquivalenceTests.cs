@@ -94,8 +94,7 @@ namespace LockOrder.Analyzers.Tests.Flow
         /// <summary>The difference between the two analyzers on <paramref name="source"/> (null when none), and whether anything was reported.</summary>
         private static (string? Difference, bool Reported) Compare(string source, string name)
         {
-            // The rule tests' programs are written without the usings their verifier adds.
-            var program = source.Contains("using LockOrder;") ? source : LockOrderVerifier.Usings + source;
+            var program = LockOrderVerifier.AsProgram(source);
             var compilation = BoundedAnalysis.Compile(program);
             var fast = Run(compilation, structuredFastPath: true);
             if (fast.IsDefault)

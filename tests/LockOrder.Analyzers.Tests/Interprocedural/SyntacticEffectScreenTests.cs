@@ -264,7 +264,7 @@ static class Mix
         /// <summary>For every member of <paramref name="source"/>: the screen vouches for it only if its bound summary is empty and complete.</summary>
         private static void CheckEveryMember(string source, string name, Tally tally)
         {
-            var program = source.Contains("using LockOrder;") ? source : LockOrderVerifier.Usings + source;
+            var program = LockOrderVerifier.AsProgram(source);
             var compilation = BoundedAnalysis.Compile(program);
             var model = LockModel.TryCreate(compilation);
             if (model is null)

@@ -20,6 +20,9 @@ namespace LockOrder.Analyzers.Tests.Verifiers
         /// <summary>Prepended to every source, so tests show only the code that matters.</summary>
         internal const string Usings = "using System;\nusing System.Collections.Generic;\nusing System.Threading;\nusing System.Threading.Tasks;\nusing LockOrder;\n";
 
+        /// <summary>A corpus program as it compiles: the rule tests' programs are written without the usings this verifier adds.</summary>
+        internal static string AsProgram(string source) => source.Contains("using LockOrder;") ? source : Usings + source;
+
         internal static DiagnosticResult Diagnostic(string id) => CSharpAnalyzerVerifier<LockOrderAnalyzer, DefaultVerifier>.Diagnostic(id);
 
         internal static Task VerifyAsync(string source, params DiagnosticResult[] expected) => RunBothAsync(source, expected, _ => { });
