@@ -40,6 +40,7 @@ namespace LockOrder.Analyzers.Interprocedural
         private readonly Lazy<bool> operatorsMayAct;
         private readonly ConcurrentDictionary<IMethodSymbol, bool> proofs = new ConcurrentDictionary<IMethodSymbol, bool>(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<IMethodSymbol, ImmutableArray<IMethodSymbol>> callSites = new ConcurrentDictionary<IMethodSymbol, ImmutableArray<IMethodSymbol>>(SymbolEqualityComparer.Default);
+        private HashSet<IMethodSymbol>? spareVisited;
 
         internal SyntacticEffectScreen(LockModel model)
         {
@@ -100,8 +101,23 @@ namespace LockOrder.Analyzers.Interprocedural
         /// </summary>
         private bool Prove(ImmutableArray<IMethodSymbol> roots, CancellationToken cancellationToken)
         {
-            var visited = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
+            // A proof's visited set grows to hundreds or thousands of members, one proof per summary request; reusing
+            // the last one spares growing (and collecting) those tables again for every request.
+            var visited = Interlocked.Exchange(ref spareVisited, null) ?? new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
             var path = new Stack<Frame>();
+            try
+            {
+                return Prove(roots, visited, path, cancellationToken);
+            }
+            finally
+            {
+                visited.Clear();
+                spareVisited = visited;
+            }
+        }
+
+        private bool Prove(ImmutableArray<IMethodSymbol> roots, HashSet<IMethodSymbol> visited, Stack<Frame> path, CancellationToken cancellationToken)
+        {
             foreach (var root in roots)
             {
                 if (!visited.Add(root))
