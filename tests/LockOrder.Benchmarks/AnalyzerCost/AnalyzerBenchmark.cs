@@ -176,6 +176,7 @@ namespace LockOrder.Benchmarks.AnalyzerCost
             var analyzer = new List<double>();
             var compilerCpu = new List<double>();
             var analyzerCpu = new List<double>();
+            var analyzerGcPause = new List<double>();
             var wall = new List<double>();
             var graphs = new List<double>();
             int graphBodies = 0;
@@ -190,6 +191,7 @@ namespace LockOrder.Benchmarks.AnalyzerCost
                 last = MeasureAnalyzers(code);
                 analyzer.Add(last.ExecutionMs);
                 analyzerCpu.Add(last.CpuMs);
+                analyzerGcPause.Add(last.GcPauseMs);
                 wall.Add(last.WallMs);
                 var floor = MeasureGraphFloor(code);
                 graphs.Add(floor.CpuMs);
@@ -214,6 +216,7 @@ namespace LockOrder.Benchmarks.AnalyzerCost
                 Statistics.Median(wall),
                 Statistics.Median(compilerCpu),
                 Statistics.Median(analyzerCpu),
+                Statistics.Median(analyzerGcPause),
                 Statistics.Median(graphs),
                 graphBodies,
                 last.DiagnosticsById,
@@ -270,7 +273,7 @@ namespace LockOrder.Benchmarks.AnalyzerCost
             var compilation = CSharpCompilation.Create("Generated", Parse(code), _references, CompilationOptions);
             if (_analyzers.IsEmpty)
             {
-                return new AnalyzerRun(0, 0, 0, new Dictionary<string, double>(), new Dictionary<string, int>(), Array.Empty<string>(), Array.Empty<string>());
+                return new AnalyzerRun(0, 0, 0, 0, new Dictionary<string, double>(), new Dictionary<string, int>(), Array.Empty<string>(), Array.Empty<string>());
             }
 
             var exceptions = new List<string>();
@@ -298,6 +301,7 @@ namespace LockOrder.Benchmarks.AnalyzerCost
             var byType = new Dictionary<string, double>();
             double total = 0;
             double cpu = 0;
+            double gcPause = 0;
             foreach (var analyzer in timed)
             {
                 var telemetry = withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, CancellationToken.None).GetAwaiter().GetResult();
@@ -305,6 +309,7 @@ namespace LockOrder.Benchmarks.AnalyzerCost
                 byType[analyzer.Inner.GetType().Name] = ms;
                 total += ms;
                 cpu += analyzer.Meter.Milliseconds;
+                gcPause += analyzer.Meter.GcPauseMilliseconds;
             }
 
             var byId = diagnostics
@@ -317,7 +322,7 @@ namespace LockOrder.Benchmarks.AnalyzerCost
                 .Take(5)
                 .Select(Describe)
                 .ToList();
-            return new AnalyzerRun(total, cpu, wallMs, byType, byId, exceptions.Distinct().ToList(), samples);
+            return new AnalyzerRun(total, cpu, wallMs, gcPause, byType, byId, exceptions.Distinct().ToList(), samples);
         }
 
         private static string Describe(Diagnostic diagnostic)

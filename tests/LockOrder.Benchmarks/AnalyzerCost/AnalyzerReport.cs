@@ -73,6 +73,13 @@ namespace LockOrder.Benchmarks.AnalyzerCost
                     r.CpuRatio,
                     r.GraphBodies,
                     r.GraphCpuRatio));
+                output.WriteLine(string.Format(
+                    inv,
+                    "  analyzer telemetry {0:F0} ms: {1:F0} ms of CPU, {2:F0} ms suspended for garbage collections, {3:F0} ms else (waiting for a core, the driver)",
+                    r.AnalyzerMs,
+                    r.AnalyzerCpuMs,
+                    r.AnalyzerGcPauseMs,
+                    r.AnalyzerMs - r.AnalyzerCpuMs - r.AnalyzerGcPauseMs));
                 if (r.AnalyzerMsByType.Count > 1)
                 {
                     output.WriteLine("  by analyzer: " + string.Join(", ", r.AnalyzerMsByType.Select(p => string.Format(inv, "{0} {1:F1} ms", p.Key, p.Value))));

@@ -9,6 +9,7 @@ namespace LockOrder.Benchmarks.AnalyzerCost
             double executionMs,
             double cpuMs,
             double wallMs,
+            double gcPauseMs,
             IReadOnlyDictionary<string, double> msByType,
             IReadOnlyDictionary<string, int> diagnosticsById,
             IReadOnlyList<string> exceptions,
@@ -17,6 +18,7 @@ namespace LockOrder.Benchmarks.AnalyzerCost
             ExecutionMs = executionMs;
             CpuMs = cpuMs;
             WallMs = wallMs;
+            GcPauseMs = gcPauseMs;
             MsByType = msByType;
             DiagnosticsById = diagnosticsById;
             Exceptions = exceptions;
@@ -29,6 +31,9 @@ namespace LockOrder.Benchmarks.AnalyzerCost
         internal double CpuMs { get; }
 
         internal double WallMs { get; }
+
+        /// <summary>Time the analyzers' callbacks sat suspended for garbage collections.</summary>
+        internal double GcPauseMs { get; }
 
         internal IReadOnlyDictionary<string, double> MsByType { get; }
 

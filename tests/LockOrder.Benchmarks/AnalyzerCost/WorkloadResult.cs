@@ -15,6 +15,7 @@ namespace LockOrder.Benchmarks.AnalyzerCost
             double analyzerWallMs,
             double compilerCpuMs,
             double analyzerCpuMs,
+            double analyzerGcPauseMs,
             double graphCpuMs,
             int graphBodies,
             IReadOnlyDictionary<string, int> diagnosticsById,
@@ -30,6 +31,7 @@ namespace LockOrder.Benchmarks.AnalyzerCost
             AnalyzerWallMs = analyzerWallMs;
             CompilerCpuMs = compilerCpuMs;
             AnalyzerCpuMs = analyzerCpuMs;
+            AnalyzerGcPauseMs = analyzerGcPauseMs;
             GraphCpuMs = graphCpuMs;
             GraphBodies = graphBodies;
             DiagnosticsById = diagnosticsById;
@@ -59,6 +61,9 @@ namespace LockOrder.Benchmarks.AnalyzerCost
 
         /// <summary>Median thread CPU time inside the analyzers' callbacks.</summary>
         internal double AnalyzerCpuMs { get; }
+
+        /// <summary>Median time the analyzers' callbacks sat suspended for garbage collections (in the telemetry, not in the CPU time).</summary>
+        internal double AnalyzerGcPauseMs { get; }
 
         /// <summary>Median thread CPU time Roslyn needs to build the control-flow graphs of the bodies the analyzer analyzes (<see cref="GraphFloor"/>).</summary>
         internal double GraphCpuMs { get; }
