@@ -177,6 +177,8 @@ namespace LockOrder.Benchmarks.AnalyzerCost
             var compilerCpu = new List<double>();
             var analyzerCpu = new List<double>();
             var analyzerGcPause = new List<double>();
+            var analyzerAllocated = new List<double>();
+            var runAllocated = new List<double>();
             var wall = new List<double>();
             var graphs = new List<double>();
             int graphBodies = 0;
@@ -192,6 +194,8 @@ namespace LockOrder.Benchmarks.AnalyzerCost
                 analyzer.Add(last.ExecutionMs);
                 analyzerCpu.Add(last.CpuMs);
                 analyzerGcPause.Add(last.GcPauseMs);
+                analyzerAllocated.Add(last.AllocatedBytes / 1e6);
+                runAllocated.Add(last.RunAllocatedBytes / 1e6);
                 wall.Add(last.WallMs);
                 var floor = MeasureGraphFloor(code);
                 graphs.Add(floor.CpuMs);
@@ -217,6 +221,8 @@ namespace LockOrder.Benchmarks.AnalyzerCost
                 Statistics.Median(compilerCpu),
                 Statistics.Median(analyzerCpu),
                 Statistics.Median(analyzerGcPause),
+                Statistics.Median(analyzerAllocated),
+                Statistics.Median(runAllocated),
                 Statistics.Median(graphs),
                 graphBodies,
                 last.DiagnosticsById,
@@ -273,7 +279,7 @@ namespace LockOrder.Benchmarks.AnalyzerCost
             var compilation = CSharpCompilation.Create("Generated", Parse(code), _references, CompilationOptions);
             if (_analyzers.IsEmpty)
             {
-                return new AnalyzerRun(0, 0, 0, 0, new Dictionary<string, double>(), new Dictionary<string, int>(), Array.Empty<string>(), Array.Empty<string>());
+                return new AnalyzerRun(0, 0, 0, 0, 0, 0, new Dictionary<string, double>(), new Dictionary<string, int>(), Array.Empty<string>(), Array.Empty<string>());
             }
 
             var exceptions = new List<string>();
@@ -294,14 +300,17 @@ namespace LockOrder.Benchmarks.AnalyzerCost
             var timed = _analyzers.Select(a => new CpuTimedAnalyzer(a)).ToImmutableArray();
             var withAnalyzers = compilation.WithAnalyzers(timed.CastArray<DiagnosticAnalyzer>(), options);
 
+            long allocatedBefore = GC.GetTotalAllocatedBytes();
             var stopwatch = Stopwatch.StartNew();
             var diagnostics = withAnalyzers.GetAnalyzerDiagnosticsAsync(CancellationToken.None).GetAwaiter().GetResult();
             double wallMs = stopwatch.Elapsed.TotalMilliseconds;
+            long runAllocated = GC.GetTotalAllocatedBytes() - allocatedBefore;
 
             var byType = new Dictionary<string, double>();
             double total = 0;
             double cpu = 0;
             double gcPause = 0;
+            long allocated = 0;
             foreach (var analyzer in timed)
             {
                 var telemetry = withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, CancellationToken.None).GetAwaiter().GetResult();
@@ -310,6 +319,7 @@ namespace LockOrder.Benchmarks.AnalyzerCost
                 total += ms;
                 cpu += analyzer.Meter.Milliseconds;
                 gcPause += analyzer.Meter.GcPauseMilliseconds;
+                allocated += analyzer.Meter.AllocatedBytes;
             }
 
             var byId = diagnostics
@@ -322,7 +332,7 @@ namespace LockOrder.Benchmarks.AnalyzerCost
                 .Take(5)
                 .Select(Describe)
                 .ToList();
-            return new AnalyzerRun(total, cpu, wallMs, gcPause, byType, byId, exceptions.Distinct().ToList(), samples);
+            return new AnalyzerRun(total, cpu, wallMs, gcPause, allocated, runAllocated, byType, byId, exceptions.Distinct().ToList(), samples);
         }
 
         private static string Describe(Diagnostic diagnostic)

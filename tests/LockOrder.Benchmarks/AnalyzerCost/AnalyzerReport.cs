@@ -80,6 +80,12 @@ namespace LockOrder.Benchmarks.AnalyzerCost
                     r.AnalyzerCpuMs,
                     r.AnalyzerGcPauseMs,
                     r.AnalyzerMs - r.AnalyzerCpuMs - r.AnalyzerGcPauseMs));
+                output.WriteLine(string.Format(
+                    inv,
+                    "  allocated: {0:F0} MB by the analyzer's callbacks of {1:F0} MB in the whole analysis run ({2:P1})",
+                    r.AnalyzerAllocatedMegabytes,
+                    r.RunAllocatedMegabytes,
+                    r.RunAllocatedMegabytes > 0 ? r.AnalyzerAllocatedMegabytes / r.RunAllocatedMegabytes : 0));
                 if (r.AnalyzerMsByType.Count > 1)
                 {
                     output.WriteLine("  by analyzer: " + string.Join(", ", r.AnalyzerMsByType.Select(p => string.Format(inv, "{0} {1:F1} ms", p.Key, p.Value))));

@@ -10,6 +10,8 @@ namespace LockOrder.Benchmarks.AnalyzerCost
             double cpuMs,
             double wallMs,
             double gcPauseMs,
+            long allocatedBytes,
+            long runAllocatedBytes,
             IReadOnlyDictionary<string, double> msByType,
             IReadOnlyDictionary<string, int> diagnosticsById,
             IReadOnlyList<string> exceptions,
@@ -19,6 +21,8 @@ namespace LockOrder.Benchmarks.AnalyzerCost
             CpuMs = cpuMs;
             WallMs = wallMs;
             GcPauseMs = gcPauseMs;
+            AllocatedBytes = allocatedBytes;
+            RunAllocatedBytes = runAllocatedBytes;
             MsByType = msByType;
             DiagnosticsById = diagnosticsById;
             Exceptions = exceptions;
@@ -34,6 +38,12 @@ namespace LockOrder.Benchmarks.AnalyzerCost
 
         /// <summary>Time the analyzers' callbacks sat suspended for garbage collections.</summary>
         internal double GcPauseMs { get; }
+
+        /// <summary>What the analyzers' callbacks allocated.</summary>
+        internal long AllocatedBytes { get; }
+
+        /// <summary>What the whole run (compiler, driver and analyzers) allocated.</summary>
+        internal long RunAllocatedBytes { get; }
 
         internal IReadOnlyDictionary<string, double> MsByType { get; }
 

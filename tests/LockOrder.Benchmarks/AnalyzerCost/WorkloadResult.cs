@@ -16,6 +16,8 @@ namespace LockOrder.Benchmarks.AnalyzerCost
             double compilerCpuMs,
             double analyzerCpuMs,
             double analyzerGcPauseMs,
+            double analyzerAllocatedMegabytes,
+            double runAllocatedMegabytes,
             double graphCpuMs,
             int graphBodies,
             IReadOnlyDictionary<string, int> diagnosticsById,
@@ -32,6 +34,8 @@ namespace LockOrder.Benchmarks.AnalyzerCost
             CompilerCpuMs = compilerCpuMs;
             AnalyzerCpuMs = analyzerCpuMs;
             AnalyzerGcPauseMs = analyzerGcPauseMs;
+            AnalyzerAllocatedMegabytes = analyzerAllocatedMegabytes;
+            RunAllocatedMegabytes = runAllocatedMegabytes;
             GraphCpuMs = graphCpuMs;
             GraphBodies = graphBodies;
             DiagnosticsById = diagnosticsById;
@@ -64,6 +68,12 @@ namespace LockOrder.Benchmarks.AnalyzerCost
 
         /// <summary>Median time the analyzers' callbacks sat suspended for garbage collections (in the telemetry, not in the CPU time).</summary>
         internal double AnalyzerGcPauseMs { get; }
+
+        /// <summary>Median of what the analyzers' callbacks allocated, in MB.</summary>
+        internal double AnalyzerAllocatedMegabytes { get; }
+
+        /// <summary>Median of what the whole <c>CompilationWithAnalyzers</c> run allocated, in MB.</summary>
+        internal double RunAllocatedMegabytes { get; }
 
         /// <summary>Median thread CPU time Roslyn needs to build the control-flow graphs of the bodies the analyzer analyzes (<see cref="GraphFloor"/>).</summary>
         internal double GraphCpuMs { get; }
