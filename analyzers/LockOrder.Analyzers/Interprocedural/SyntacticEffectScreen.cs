@@ -101,8 +101,8 @@ namespace LockOrder.Analyzers.Interprocedural
         /// </summary>
         private bool Prove(ImmutableArray<IMethodSymbol> roots, CancellationToken cancellationToken)
         {
-            // A proof's visited set grows to hundreds or thousands of members, one proof per summary request; reusing
-            // the last one spares growing (and collecting) those tables again for every request.
+            // A proof's visited set can grow to thousands of members (up to MaxMethodsPerProof), one proof per summary
+            // request; reusing the last one spares growing (and collecting) those tables again for every request.
             var visited = Interlocked.Exchange(ref spareVisited, null) ?? new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
             var path = new Stack<Frame>();
             try
