@@ -41,9 +41,9 @@ namespace LockOrder.Analyzers.Tests.Verifiers
             configure(shipped);
             await shipped.RunAsync(CancellationToken.None).ConfigureAwait(false);
 
-            var graphOnly = Create(new GraphOnlyAnalyzerTest(), source, expected);
-            configure(graphOnly);
-            await graphOnly.RunAsync(CancellationToken.None).ConfigureAwait(false);
+            var reference = Create(new ReferenceAnalyzerTest(), source, expected);
+            configure(reference);
+            await reference.RunAsync(CancellationToken.None).ConfigureAwait(false);
         }
 
         internal static CSharpAnalyzerTest<LockOrderAnalyzer, DefaultVerifier> Create(string source, params DiagnosticResult[] expected) =>
@@ -58,8 +58,11 @@ namespace LockOrder.Analyzers.Tests.Verifiers
             return test;
         }
 
-        /// <summary>The analyzer with its structured fast path off: the control-flow-graph analysis alone.</summary>
-        private sealed class GraphOnlyAnalyzerTest : CSharpAnalyzerTest<LockOrderAnalyzer, DefaultVerifier>
+        /// <summary>
+        /// The analyzer with both shortcuts off: every body analyzed over its control-flow graph, every followed callee's
+        /// body bound (no structured fast path, no syntactic effect screen).
+        /// </summary>
+        private sealed class ReferenceAnalyzerTest : CSharpAnalyzerTest<LockOrderAnalyzer, DefaultVerifier>
         {
             protected override IEnumerable<DiagnosticAnalyzer> GetDiagnosticAnalyzers() => new[] { new LockOrderAnalyzer(shortcuts: false) };
         }
