@@ -471,12 +471,26 @@ namespace LockOrder.Analyzers.Flow
                 }
             }
 
+            var bound = context.Summaries.GetBound(target, context.Tree, context.CancellationToken);
+            if (bound is not null && !MayReport(bound, state))
+            {
+                // Nothing the call may do would be reported here, so the callee's body need not be bound for its summary.
+                // What remains are the order edges the call adds, which matter only if they close a cycle (LOCK008).
+                RecordBoundedCall(target, state, callee, location, bound);
+                return;
+            }
+
             var summary = context.Summaries.GetSummary(target, context.Tree, context.CancellationToken);
             if (summary.Incomplete)
             {
                 IncompleteBound ??= IncompleteAnalysisRule.SummaryBound;
             }
 
+            CheckEffects(context, state, summary, callee, location);
+        }
+
+        private static void CheckEffects(FlowContext context, LockState state, MethodSummary summary, string callee, Location location)
+        {
             foreach (var effect in summary.Effects)
             {
                 if (effect.Kind == CalleeEffectKind.Fault)
@@ -488,6 +502,62 @@ namespace LockOrder.Analyzers.Flow
                     OrderRule.CheckBlockingAcquisition(context, state, effect.LockClass, LockInstance.Unknown, effect.Mode, effect.DescribeVia(), location);
                 }
             }
+        }
+
+        /// <summary>Whether an effect within <paramref name="bound"/> could be reported under <paramref name="state"/> (the summary's effects are a subset).</summary>
+        private bool MayReport(EffectBound bound, LockState state)
+        {
+            foreach (var lockClass in bound.LockClasses)
+            {
+                if (OrderRule.WouldReport(context.Order, state, lockClass))
+                {
+                    return true;
+                }
+            }
+
+            return bound.MayFault && UserMemoryRule.WouldReport(context.Order, state);
+        }
+
+        /// <summary>
+        /// The call's possible order edges, and how to get its exact ones: by the same checks as above, on the
+        /// summary, into a sink of their own (nothing can be reported there, by <see cref="MayReport"/>).
+        /// </summary>
+        private void RecordBoundedCall(IMethodSymbol target, LockState state, string callee, Location location, EffectBound bound)
+        {
+            var possible = ImmutableArray.CreateBuilder<ObservedEdge>();
+            foreach (var held in state.Held)
+            {
+                if (held.IsMaybe)
+                {
+                    continue;
+                }
+
+                foreach (var lockClass in bound.LockClasses)
+                {
+                    possible.Add(new ObservedEdge(held.LockClass, lockClass, held.AcquiredAt, location, string.Empty));
+                }
+
+                if (bound.MayFault && context.Order.MmapLock is { } mmapLock)
+                {
+                    possible.Add(new ObservedEdge(held.LockClass, mmapLock, held.AcquiredAt, location, string.Empty));
+                }
+            }
+
+            if (possible.Count == 0)
+            {
+                return;
+            }
+
+            var model = context.Model;
+            var summaries = context.Summaries;
+            var tree = context.Tree;
+            context.Sink.RecordBoundedCall(new BoundedCall(possible.ToImmutable(), cancellationToken =>
+            {
+                var sink = new FindingSink();
+                var exact = new FlowContext(model, summaries, tree, sink, cancellationToken);
+                CheckEffects(exact, state, summaries.GetSummary(target, tree, cancellationToken), callee, location);
+                return sink.Edges;
+            }));
         }
 
         private LockState Release(LockAction action, LockState state, Location location, bool report, out HeldLock? released)

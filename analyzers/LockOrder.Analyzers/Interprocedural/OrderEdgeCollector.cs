@@ -19,10 +19,12 @@ namespace LockOrder.Analyzers.Interprocedural
     /// </summary>
     /// <remarks>
     /// One collector per compilation. It keeps one sighting per class pair (the first in source order), so memory
-    /// is bounded by the number of lock-class pairs, not by the size of the code. Which edges make a LOCK008: an
-    /// edge against the declared order is already LOCK001 at its site, so it is left out of the graph; every cycle
-    /// that remains necessarily has an edge between classes with no declared order between them — the inversion
-    /// nobody declared, e.g. the 2024 four-lock cycle closing through an undeclared bus lock → MmapLock edge.
+    /// for sightings is bounded by the number of lock-class pairs, not by the size of the code; calls settled by a
+    /// bound (<see cref="BoundedCall"/>) are kept one per call, to be made exact only if they could close a cycle.
+    /// Which edges make a LOCK008: an edge against the declared order is already LOCK001 at its site, so it is left
+    /// out of the graph; every cycle that remains necessarily has an edge between classes with no declared order
+    /// between them — the inversion nobody declared, e.g. the 2024 four-lock cycle closing through an undeclared bus
+    /// lock → MmapLock edge.
     /// </remarks>
     internal sealed class OrderEdgeCollector
     {
@@ -32,6 +34,7 @@ namespace LockOrder.Analyzers.Interprocedural
         internal const string InversionSearchBound = "bound on the cycles searched";
 
         private readonly ConcurrentDictionary<ClassPair, ObservedEdge> edges = new ConcurrentDictionary<ClassPair, ObservedEdge>();
+        private readonly ConcurrentQueue<BoundedCall> boundedCalls = new ConcurrentQueue<BoundedCall>();
 
         /// <summary>A collector that learns the declared order from <see cref="Model"/> once it is set.</summary>
         internal OrderEdgeCollector()
@@ -76,6 +79,13 @@ namespace LockOrder.Analyzers.Interprocedural
             edges.AddOrUpdate(pair, edge, (_, known) => edge.IsPreferredOver(known) ? edge : known);
         }
 
+        /// <summary>
+        /// Records a call whose edges are known as a bound (<see cref="BoundedCall"/>). Unlike sightings these are kept
+        /// one per call, until compilation end: a few hundred bytes for each call under a lock whose callee may take a
+        /// later lock.
+        /// </summary>
+        internal void Record(BoundedCall call) => boundedCalls.Enqueue(call);
+
         /// <summary>Reports each cycle among classes with no declared order between them, once (LOCK008).</summary>
         internal void ReportInversions(Action<Diagnostic> report, CancellationToken cancellationToken) =>
             ReportInversions(report, Model?.Order, cancellationToken);
@@ -83,6 +93,20 @@ namespace LockOrder.Analyzers.Interprocedural
         /// <summary>Reports each cycle that <paramref name="order"/> does not already make a LOCK001, once (LOCK008).</summary>
         internal void ReportInversions(Action<Diagnostic> report, DeclaredOrder? order, CancellationToken cancellationToken)
         {
+            if (!boundedCalls.IsEmpty && MayCloseACycle(order, cancellationToken))
+            {
+                // The bounds may close a cycle that the calls' summaries do not: the report needs the exact edges, and
+                // their sightings, so the callees are summarized now. Without a cycle in the bounds there is none in
+                // the summaries, which add fewer edges, and the report is the same without them.
+                foreach (var call in boundedCalls)
+                {
+                    foreach (var edge in call.ExactEdges(cancellationToken))
+                    {
+                        Record(edge);
+                    }
+                }
+            }
+
             var graph = edges.Values
                 .Where(e => order is null || !order.IsBefore(e.Acquired, e.Held))
                 .ToList();
@@ -107,6 +131,36 @@ namespace LockOrder.Analyzers.Interprocedural
                     .First();
                 report(Diagnostic.Create(Descriptors.AnalysisIncomplete, first.AcquiredAt, InversionSearchOwner, InversionSearchBound));
             }
+        }
+
+        /// <summary>Whether the graph of the sightings and every edge the bounded calls may add has a cycle (or too many to tell).</summary>
+        private bool MayCloseACycle(DeclaredOrder? order, CancellationToken cancellationToken)
+        {
+            var possible = new Dictionary<ClassPair, ObservedEdge>();
+            foreach (var pair in edges)
+            {
+                possible[pair.Key] = pair.Value;
+            }
+
+            foreach (var call in boundedCalls)
+            {
+                foreach (var edge in call.PossibleEdges)
+                {
+                    if (!SymbolEqualityComparer.Default.Equals(edge.Held, edge.Acquired) && edge.Held.TypeKind != TypeKind.Error && edge.Acquired.TypeKind != TypeKind.Error)
+                    {
+                        possible[new ClassPair(edge.Held, edge.Acquired)] = edge;
+                    }
+                }
+            }
+
+            var graph = possible.Values.Where(e => order is null || !order.IsBefore(e.Acquired, e.Held)).ToList();
+            if (graph.Count < 2)
+            {
+                return false;
+            }
+
+            var cycles = InversionCycleFinder.Find(graph, cancellationToken, out bool truncated);
+            return cycles.Count > 0 || truncated;
         }
 
         private static Diagnostic CreateDiagnostic(List<ObservedEdge> cycle, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
@@ -38,31 +39,36 @@ namespace LockOrder.Analyzers.Interprocedural
         private readonly INamedTypeSymbol containingType;
         private readonly HashSet<string> declaredNames = new HashSet<string>();
         private readonly List<SyntaxNode> sites = new List<SyntaxNode>();
-        private readonly CalleeSet callees = new CalleeSet();
+        private readonly CalleeSet callees;
 
-        private SyntacticCallSites(CompilationNameIndex index, IMethodSymbol method, INamedTypeSymbol containingType)
+        private SyntacticCallSites(CompilationNameIndex index, IMethodSymbol method, INamedTypeSymbol containingType, Func<IMethodSymbol, bool> waitsOnReceiver)
         {
             this.index = index;
             this.method = method;
             this.containingType = containingType;
+            callees = new CalleeSet(waitsOnReceiver);
         }
 
-        /// <summary>The methods <paramref name="method"/>'s body could call; default when its syntax does not say.</summary>
-        internal static ImmutableArray<IMethodSymbol> Of(IMethodSymbol method, List<SyntaxNode> declarations, CompilationNameIndex index)
+        /// <summary>
+        /// The methods <paramref name="method"/>'s body could call, and the classes of the locks its calls of
+        /// <paramref name="waitsOnReceiver"/> members (a lock type's <c>Lock()</c>, <c>Read()</c>, …) may wait for; null
+        /// when its syntax does not say.
+        /// </summary>
+        internal static SyntacticCallees? Of(IMethodSymbol method, List<SyntaxNode> declarations, CompilationNameIndex index, Func<IMethodSymbol, bool> waitsOnReceiver)
         {
             if (method.ContainingType is not { } containingType || method.MethodKind == MethodKind.LocalFunction)
             {
                 // A local function's body may call its siblings, which only the enclosing member's syntax holds.
-                return default;
+                return null;
             }
 
-            var reader = new SyntacticCallSites(index, method, containingType);
+            var reader = new SyntacticCallSites(index, method, containingType, waitsOnReceiver);
             reader.DeclareNamesInScope();
             foreach (var declaration in declarations)
             {
                 if (!reader.Read(declaration))
                 {
-                    return default;
+                    return null;
                 }
             }
 
@@ -70,21 +76,21 @@ namespace LockOrder.Analyzers.Interprocedural
             {
                 if (!reader.Resolve(site))
                 {
-                    return default;
+                    return null;
                 }
             }
 
             if (method.MethodKind == MethodKind.Constructor)
             {
                 // `: base(...)`, `: this(...)` or the implicit call of the base constructor.
-                reader.callees.AddRange(containingType.InstanceConstructors);
+                reader.callees.AddRange(containingType.InstanceConstructors, receiverClasses: null);
                 if (containingType.BaseType is { } baseType)
                 {
-                    reader.callees.AddRange(baseType.InstanceConstructors);
+                    reader.callees.AddRange(baseType.InstanceConstructors, receiverClasses: null);
                 }
             }
 
-            return reader.callees.ToImmutableArray();
+            return reader.callees.ToCallees();
         }
 
         /// <summary>
@@ -214,7 +220,7 @@ namespace LockOrder.Analyzers.Interprocedural
                     return true;
                 case ElementBindingExpressionSyntax:
                 case ImplicitElementAccessSyntax:
-                    callees.AddRange(index.MembersNamed(IndexerName));
+                    callees.AddRange(index.MembersNamed(IndexerName), receiverClasses: null);
                     return true;
                 case ObjectCreationExpressionSyntax creation:
                     return ResolveCreation(creation);
@@ -248,39 +254,47 @@ namespace LockOrder.Analyzers.Interprocedural
                 case AliasQualifiedNameSyntax:
                 case NameColonSyntax:
                     // `x?.Name`, a qualified name, a property pattern's `{ Name: ... }`: a member of a type not read here.
-                    callees.AddRange(index.MembersNamed(text));
+                    callees.AddRange(index.MembersNamed(text), receiverClasses: null);
                     return;
                 case AssignmentExpressionSyntax assignment when assignment.Left == name && assignment.Parent is InitializerExpressionSyntax initializer
                     && (initializer.IsKind(SyntaxKind.ObjectInitializerExpression) || initializer.IsKind(SyntaxKind.WithInitializerExpression)):
                     // `new T { Name = ... }` and `x with { Name = ... }` set a member of the created type.
-                    callees.AddRange(index.MembersNamed(text));
+                    callees.AddRange(index.MembersNamed(text), receiverClasses: null);
                     return;
             }
 
             if (IsInsidePropertyPattern(name))
             {
-                callees.AddRange(index.MembersNamed(text));
+                callees.AddRange(index.MembersNamed(text), receiverClasses: null);
                 return;
             }
 
+            // A simple name calls an instance member on `this`.
+            var onThis = new List<ITypeSymbol> { containingType };
             foreach (var member in LookUpInEnclosingTypes(text))
             {
-                callees.AddCallable(member);
+                callees.AddCallable(member, onThis);
             }
 
             if (index.HasUsingStatic)
             {
-                callees.AddRange(index.MembersNamed(text));
+                callees.AddRange(index.MembersNamed(text), receiverClasses: null);
             }
         }
 
         /// <summary>The members <c>receiver.name</c> could call.</summary>
         private void AddMembersOf(ExpressionSyntax receiver, string name)
         {
-            var types = ReceiverTypes(receiver);
+            while (receiver is ParenthesizedExpressionSyntax parenthesized)
+            {
+                receiver = parenthesized.Expression;
+            }
+
+            var declared = DeclaredTypes(receiver);
+            var types = declared is null ? null : LookUpTypes(receiver, declared);
             if (types is null)
             {
-                callees.AddRange(index.MembersNamed(name));
+                callees.AddRange(index.MembersNamed(name), receiverClasses: null);
                 return;
             }
 
@@ -288,33 +302,60 @@ namespace LockOrder.Analyzers.Interprocedural
             {
                 foreach (var member in MembersOfTypeAndBases(type, name))
                 {
-                    callees.AddCallable(member);
+                    callees.AddCallable(member, declared);
                 }
             }
 
-            callees.AddRange(index.ExtensionLikeNamed(name));
+            callees.AddRange(index.ExtensionLikeNamed(name), declared);
         }
 
         /// <summary>
-        /// The declared types <paramref name="receiver"/> may have, read from declarations alone: <c>this</c>, <c>base</c>,
-        /// a parameter of the method, or a field or property of the enclosing types, where no local shadows it. Null
-        /// when that does not say.
+        /// The types whose members <c>receiver.Name</c> is looked up in: the declared types, or the base class for
+        /// <c>base</c>; null when one of them is not read here.
         /// </summary>
-        private List<INamedTypeSymbol>? ReceiverTypes(ExpressionSyntax receiver)
+        private List<INamedTypeSymbol>? LookUpTypes(ExpressionSyntax receiver, List<ITypeSymbol> declared)
         {
-            while (receiver is ParenthesizedExpressionSyntax parenthesized)
+            if (receiver is BaseExpressionSyntax)
             {
-                receiver = parenthesized.Expression;
+                return containingType.BaseType is { } baseType ? new List<INamedTypeSymbol> { baseType } : null;
             }
 
+            if (receiver is ThisExpressionSyntax)
+            {
+                return new List<INamedTypeSymbol> { containingType };
+            }
+
+            var types = new List<INamedTypeSymbol>(declared.Count);
+            foreach (var type in declared)
+            {
+                if (ReadableType(type) is not { } readable)
+                {
+                    return null;
+                }
+
+                types.Add(readable);
+            }
+
+            return types;
+        }
+
+        /// <summary>
+        /// The static types <paramref name="receiver"/> may have, read from declarations alone: <c>this</c> and
+        /// <c>base</c> (both this class: a lock a call on them takes is this class's), a parameter of the method, or a
+        /// field or property of the enclosing types, where no local shadows it. Null when that does not say.
+        /// </summary>
+        private List<ITypeSymbol>? DeclaredTypes(ExpressionSyntax receiver)
+        {
             switch (receiver)
             {
                 case ThisExpressionSyntax:
-                    return new List<INamedTypeSymbol> { containingType };
                 case BaseExpressionSyntax:
-                    return containingType.BaseType is { } baseType ? new List<INamedTypeSymbol> { baseType } : null;
+                    return new List<ITypeSymbol> { containingType };
                 case IdentifierNameSyntax identifier when !declaredNames.Contains(identifier.Identifier.ValueText) && !IsInsidePropertyPattern(identifier):
-                    return ParameterType(identifier.Identifier.ValueText) ?? TypesOfFieldsAndProperties(identifier.Identifier.ValueText);
+                    string name = identifier.Identifier.ValueText;
+                    return TryGetParameterType(name, out var parameterType)
+                        ? new List<ITypeSymbol> { parameterType }
+                        : TypesOfFieldsAndProperties(name);
                 case MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax, Name: IdentifierNameSyntax member }:
                     return TypesOfFieldsAndProperties(member.Identifier.ValueText);
                 default:
@@ -322,38 +363,38 @@ namespace LockOrder.Analyzers.Interprocedural
             }
         }
 
-        /// <summary>The declared type of the method's own parameter of that name (a setter's <c>value</c> included).</summary>
-        private List<INamedTypeSymbol>? ParameterType(string name)
+        /// <summary>The declared type of the method's own parameter of that name (a setter's <c>value</c> included), which shadows any member.</summary>
+        private bool TryGetParameterType(string name, out ITypeSymbol type)
         {
             foreach (var parameter in method.Parameters)
             {
                 if (parameter.Name == name)
                 {
-                    return ReadableType(parameter.Type) is { } type ? new List<INamedTypeSymbol> { type } : null;
+                    type = parameter.Type;
+                    return true;
                 }
             }
 
-            return null;
+            type = null!;
+            return false;
         }
 
-        private List<INamedTypeSymbol>? TypesOfFieldsAndProperties(string name)
+        private List<ITypeSymbol>? TypesOfFieldsAndProperties(string name)
         {
-            var types = new List<INamedTypeSymbol>();
+            var types = new List<ITypeSymbol>();
             foreach (var member in LookUpInEnclosingTypes(name))
             {
-                var type = member switch
+                switch (member)
                 {
-                    IFieldSymbol field => ReadableType(field.Type),
-                    IPropertySymbol property => ReadableType(property.Type),
-                    _ => null,
-                };
-
-                if (type is null)
-                {
-                    return null;
+                    case IFieldSymbol field:
+                        types.Add(field.Type);
+                        break;
+                    case IPropertySymbol property:
+                        types.Add(property.Type);
+                        break;
+                    default:
+                        return null;
                 }
-
-                types.Add(type);
             }
 
             return types.Count == 0 ? null : types;
@@ -390,7 +431,7 @@ namespace LockOrder.Analyzers.Interprocedural
 
             if (typeName.Length > 0)
             {
-                callees.AddRange(index.ConstructorsOfTypesNamed(typeName));
+                callees.AddRange(index.ConstructorsOfTypesNamed(typeName), receiverClasses: null);
             }
 
             return true;
@@ -406,16 +447,16 @@ namespace LockOrder.Analyzers.Interprocedural
                 {
                     foreach (var member in MembersOfTypeAndBases(type, Add))
                     {
-                        callees.AddCallable(member);
+                        callees.AddCallable(member, receiverClasses: null);
                     }
                 }
 
                 // A type from a reference: only its annotated members or an extension Add could act.
-                callees.AddRange(index.ExtensionLikeNamed(Add));
+                callees.AddRange(index.ExtensionLikeNamed(Add), receiverClasses: null);
                 return;
             }
 
-            callees.AddRange(index.MembersNamed(Add));
+            callees.AddRange(index.MembersNamed(Add), receiverClasses: null);
         }
 
         /// <summary>
@@ -499,13 +540,22 @@ namespace LockOrder.Analyzers.Interprocedural
             }
         }
 
-        /// <summary>The candidate callees of one body, each once (a name used a hundred times is one edge).</summary>
+        /// <summary>
+        /// The candidate callees of one body, each once (a name used a hundred times is one edge), and the receivers
+        /// of its calls of members that wait for the lock they are called on.
+        /// </summary>
         private sealed class CalleeSet
         {
+            private readonly Func<IMethodSymbol, bool> waitsOnReceiver;
             private readonly HashSet<IMethodSymbol> seen = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
             private readonly List<IMethodSymbol> ordered = new List<IMethodSymbol>();
+            private readonly HashSet<ITypeSymbol> receiverLockClasses = new HashSet<ITypeSymbol>(SymbolEqualityComparer.Default);
+            private bool receiverLockUnread;
 
-            internal void AddRange(IEnumerable<IMethodSymbol> methods)
+            internal CalleeSet(Func<IMethodSymbol, bool> waitsOnReceiver) => this.waitsOnReceiver = waitsOnReceiver;
+
+            /// <param name="receiverClasses">The static types the receiver of these calls may have; null when not read.</param>
+            internal void AddRange(IEnumerable<IMethodSymbol> methods, IReadOnlyList<ITypeSymbol>? receiverClasses)
             {
                 foreach (var method in methods)
                 {
@@ -513,12 +563,51 @@ namespace LockOrder.Analyzers.Interprocedural
                     {
                         ordered.Add(method);
                     }
+
+                    if (waitsOnReceiver(method))
+                    {
+                        AddReceiverLock(method, receiverClasses);
+                    }
                 }
             }
 
-            internal void AddCallable(ISymbol member) => AddRange(CompilationNameIndex.CallableMethods(member));
+            internal void AddCallable(ISymbol member, IReadOnlyList<ITypeSymbol>? receiverClasses) =>
+                AddRange(CompilationNameIndex.CallableMethods(member), receiverClasses);
 
-            internal ImmutableArray<IMethodSymbol> ToImmutableArray() => ordered.ToImmutableArray();
+            internal SyntacticCallees ToCallees() =>
+                new SyntacticCallees(ordered.ToImmutableArray(), receiverLockClasses.ToImmutableArray(), receiverLockUnread);
+
+            /// <summary>
+            /// The lock such a call takes is of the receiver's static type (what the bound walk reads off the call): the
+            /// declaring class for a static member or a constructor, otherwise the receiver's declared type.
+            /// </summary>
+            private void AddReceiverLock(IMethodSymbol method, IReadOnlyList<ITypeSymbol>? receiverClasses)
+            {
+                if (method.IsStatic || method.MethodKind == MethodKind.Constructor)
+                {
+                    receiverLockClasses.Add(method.OriginalDefinition.ContainingType);
+                    return;
+                }
+
+                if (receiverClasses is null)
+                {
+                    receiverLockUnread = true;
+                    return;
+                }
+
+                foreach (var receiverClass in receiverClasses)
+                {
+                    // A generic lock type, or a type nested in a generic one, is read here with the substitution of
+                    // the caller that led to it, and in the bound body without: the two need not be one symbol.
+                    if (receiverClass is not INamedTypeSymbol named || !SymbolEqualityComparer.Default.Equals(named, named.OriginalDefinition))
+                    {
+                        receiverLockUnread = true;
+                        continue;
+                    }
+
+                    receiverLockClasses.Add(receiverClass);
+                }
+            }
         }
     }
 }

@@ -10,7 +10,8 @@ namespace LockOrder.Analyzers.Interprocedural
 {
     /// <summary>
     /// Proves from syntax and declarations alone that calling a method can neither wait for a lock nor touch user
-    /// memory, so its summary is known to be empty without binding its body.
+    /// memory, so its summary is known to be empty without binding its body; and, where it may, bounds which lock
+    /// classes it may wait for (<see cref="Bound"/>).
     /// </summary>
     /// <remarks>
     /// <para>
@@ -39,12 +40,15 @@ namespace LockOrder.Analyzers.Interprocedural
         private readonly Lazy<CompilationNameIndex> index;
         private readonly Lazy<bool> operatorsMayAct;
         private readonly ConcurrentDictionary<IMethodSymbol, bool> proofs = new ConcurrentDictionary<IMethodSymbol, bool>(SymbolEqualityComparer.Default);
-        private readonly ConcurrentDictionary<IMethodSymbol, ImmutableArray<IMethodSymbol>> callSites = new ConcurrentDictionary<IMethodSymbol, ImmutableArray<IMethodSymbol>>(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<IMethodSymbol, SyntacticCallees?> callSites = new ConcurrentDictionary<IMethodSymbol, SyntacticCallees?>(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<IMethodSymbol, EffectBound?> bounds = new ConcurrentDictionary<IMethodSymbol, EffectBound?>(SymbolEqualityComparer.Default);
+        private readonly Func<IMethodSymbol, bool> waitsOnReceiver;
         private HashSet<IMethodSymbol>? spareVisited;
 
         internal SyntacticEffectScreen(LockModel model)
         {
             this.model = model;
+            waitsOnReceiver = method => WaitsOnReceiver(method, model.Annotations);
             index = new Lazy<CompilationNameIndex>(() => CompilationNameIndex.Build(model, CancellationToken.None), LazyThreadSafetyMode.ExecutionAndPublication);
 
             // Any body may call a user-defined conversion without naming it, so the operators are proved once, together.
@@ -69,6 +73,20 @@ namespace LockOrder.Analyzers.Interprocedural
             {
                 // [Acquires], [MayAcquire] and [TryAcquires(Blocking = true)]: the contracts that may wait.
                 if (contract.Blocking)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>Whether a call of <paramref name="method"/> may wait for the lock it is called on (<c>Lock()</c>, <c>Read()</c>, … of a lock type).</summary>
+        internal static bool WaitsOnReceiver(IMethodSymbol method, AnnotationReader annotations)
+        {
+            foreach (var contract in annotations.Get(method).Contracts)
+            {
+                if (contract.Blocking && contract.IsOnReceiver)
                 {
                     return true;
                 }
@@ -189,24 +207,147 @@ namespace LockOrder.Analyzers.Interprocedural
             }
 
             var callees = CallSitesOf(method, cancellationToken);
-            if (callees.IsDefault)
+            if (callees is null)
             {
                 return Outcome.MayAct;
             }
 
-            if (!callees.IsEmpty)
+            if (!callees.Methods.IsEmpty)
             {
-                path.Push(new Frame(method, callees));
+                path.Push(new Frame(method, callees.Methods));
             }
 
             return Outcome.Explored;
         }
 
         /// <summary>
-        /// What <paramref name="method"/>'s body could call, read once; empty for a member a summary does not follow
-        /// (its annotations are all it does), default when its syntax does not say.
+        /// A bound on every effect a call of <paramref name="method"/> may have, from syntax and declarations alone:
+        /// the lock classes that anything it reaches may wait for, and whether anything may fault. Null when the
+        /// syntax does not bound it — a body it does not read, a call of a lock's <c>Lock()</c> on a receiver whose
+        /// type it does not read — or when the bound summary could stop at one of its own bounds, which the bound
+        /// cannot tell apart from "no effect": more than <see cref="MaxMethodsPerProof"/> members reached (the summary's
+        /// per-request bound is as large), or a group of mutually recursive members as large as the summary's fixpoint
+        /// rounds.
         /// </summary>
-        private ImmutableArray<IMethodSymbol> CallSitesOf(IMethodSymbol method, CancellationToken cancellationToken)
+        /// <remarks>
+        /// Every effect of a bound summary comes from a member reached through calls the bound walk follows — its
+        /// <c>[MightFault]</c>, its <c>[MayAcquire]</c>, or the blocking contract of a member it calls, of the class the
+        /// contract names or of the call's receiver — and each such call is an edge of the syntactic call graph, whose
+        /// receiver types the syntax gives exactly where it gives them at all.
+        /// </remarks>
+        internal EffectBound? Bound(IMethodSymbol method, CancellationToken cancellationToken)
+        {
+            if (bounds.TryGetValue(method, out var known))
+            {
+                return known;
+            }
+
+            var bound = operatorsMayAct.Value ? null : ComputeBound(method, cancellationToken);
+            return bounds.GetOrAdd(method, bound);
+        }
+
+        /// <summary>Explores what <paramref name="root"/> reaches (Tarjan's components, to see the recursive groups), collecting effects.</summary>
+        private EffectBound? ComputeBound(IMethodSymbol root, CancellationToken cancellationToken)
+        {
+            var comparer = SymbolEqualityComparer.Default;
+            var order = new Dictionary<IMethodSymbol, int>(comparer);
+            var lowLink = new Dictionary<IMethodSymbol, int>(comparer);
+            var onStack = new HashSet<IMethodSymbol>(comparer);
+            var componentStack = new Stack<IMethodSymbol>();
+            var frames = new Stack<Frame>();
+            var lockClasses = new HashSet<ITypeSymbol>(comparer);
+            bool mayFault = false;
+
+            if (!Enter(root))
+            {
+                return null;
+            }
+
+            while (frames.Count > 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var frame = frames.Peek();
+                if (frame.Next < frame.Callees.Length)
+                {
+                    var callee = frame.Callees[frame.Next++];
+                    if (order.TryGetValue(callee, out int calleeOrder))
+                    {
+                        if (onStack.Contains(callee) && calleeOrder < lowLink[frame.Method])
+                        {
+                            lowLink[frame.Method] = calleeOrder;
+                        }
+                    }
+                    else if (order.Count >= MaxMethodsPerProof || !Enter(callee))
+                    {
+                        return null;
+                    }
+
+                    continue;
+                }
+
+                frames.Pop();
+                if (frames.Count > 0 && lowLink[frame.Method] < lowLink[frames.Peek().Method])
+                {
+                    lowLink[frames.Peek().Method] = lowLink[frame.Method];
+                }
+
+                if (lowLink[frame.Method] == order[frame.Method])
+                {
+                    int size = 0;
+                    IMethodSymbol member;
+                    do
+                    {
+                        member = componentStack.Pop();
+                        onStack.Remove(member);
+                        size++;
+                    }
+                    while (!comparer.Equals(member, frame.Method));
+
+                    if (size >= SummaryProvider.MaxFixpointIterations)
+                    {
+                        return null;
+                    }
+                }
+            }
+
+            return new EffectBound(lockClasses.ToImmutableArray(), mayFault);
+
+            bool Enter(IMethodSymbol method)
+            {
+                var callees = CallSitesOf(method, cancellationToken);
+                if (callees is null || callees.ReceiverLockUnread)
+                {
+                    return false;
+                }
+
+                var own = model.Annotations.Get(method);
+                mayFault |= own.MightFault;
+                foreach (var contract in own.Contracts)
+                {
+                    if (contract.Blocking && contract.LockClass is { } lockClass)
+                    {
+                        lockClasses.Add(lockClass);
+                    }
+                }
+
+                foreach (var lockClass in callees.ReceiverLockClasses)
+                {
+                    lockClasses.Add(lockClass);
+                }
+
+                order[method] = lowLink[method] = order.Count;
+                componentStack.Push(method);
+                onStack.Add(method);
+                frames.Push(new Frame(method, callees.Methods));
+                return true;
+            }
+        }
+
+        /// <summary>
+        /// What <paramref name="method"/>'s body could call, read once; none for a member a summary does not follow
+        /// (its annotations are all it does), null when its syntax does not say.
+        /// </summary>
+        private SyntacticCallees? CallSitesOf(IMethodSymbol method, CancellationToken cancellationToken)
         {
             if (callSites.TryGetValue(method, out var known))
             {
@@ -214,7 +355,7 @@ namespace LockOrder.Analyzers.Interprocedural
             }
 
             var declarations = BodySyntax.Of(method, model, cancellationToken);
-            var callees = declarations.Count == 0 ? ImmutableArray<IMethodSymbol>.Empty : SyntacticCallSites.Of(method, declarations, index.Value);
+            var callees = declarations.Count == 0 ? SyntacticCallees.None : SyntacticCallSites.Of(method, declarations, index.Value, waitsOnReceiver);
             return callSites.GetOrAdd(method, callees);
         }
 

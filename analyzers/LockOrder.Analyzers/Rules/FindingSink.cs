@@ -17,6 +17,10 @@ namespace LockOrder.Analyzers.Rules
         private readonly Dictionary<string, Diagnostic> diagnostics = new Dictionary<string, Diagnostic>(StringComparer.Ordinal);
         private readonly List<string> order = new List<string>();
         private readonly List<ObservedEdge> edges = new List<ObservedEdge>();
+        private readonly List<BoundedCall> boundedCalls = new List<BoundedCall>();
+
+        /// <summary>The order edges recorded so far.</summary>
+        internal IReadOnlyList<ObservedEdge> Edges => edges;
 
         internal void Report(DiagnosticDescriptor descriptor, Location location, Location? additional, params object[] messageArgs)
         {
@@ -35,7 +39,10 @@ namespace LockOrder.Analyzers.Rules
         internal void RecordEdge(ITypeSymbol held, ITypeSymbol acquired, Location heldAt, Location acquiredAt, string via) =>
             edges.Add(new ObservedEdge(held, acquired, heldAt, acquiredAt, via ?? string.Empty));
 
-        internal Checkpoint Mark() => new Checkpoint(order.Count, edges.Count);
+        /// <summary>A call whose order edges are known only as a bound until they matter (<see cref="BoundedCall"/>).</summary>
+        internal void RecordBoundedCall(BoundedCall call) => boundedCalls.Add(call);
+
+        internal Checkpoint Mark() => new Checkpoint(order.Count, edges.Count, boundedCalls.Count);
 
         /// <summary>Whether a diagnostic was reported since <paramref name="checkpoint"/> (order edges do not count).</summary>
         internal bool HasDiagnosticsSince(Checkpoint checkpoint) => order.Count > checkpoint.Diagnostics;
@@ -50,6 +57,7 @@ namespace LockOrder.Analyzers.Rules
 
             order.RemoveRange(checkpoint.Diagnostics, order.Count - checkpoint.Diagnostics);
             edges.RemoveRange(checkpoint.Edges, edges.Count - checkpoint.Edges);
+            boundedCalls.RemoveRange(checkpoint.BoundedCalls, boundedCalls.Count - checkpoint.BoundedCalls);
         }
 
         internal void Flush(Action<Diagnostic> report, OrderEdgeCollector collector)
@@ -57,6 +65,11 @@ namespace LockOrder.Analyzers.Rules
             foreach (var edge in edges)
             {
                 collector.Record(edge);
+            }
+
+            foreach (var call in boundedCalls)
+            {
+                collector.Record(call);
             }
 
             foreach (var diagnostic in diagnostics.Values.OrderBy(d => d.Location.SourceSpan.Start).ThenBy(d => d.Id, StringComparer.Ordinal))
@@ -67,19 +80,23 @@ namespace LockOrder.Analyzers.Rules
             diagnostics.Clear();
             order.Clear();
             edges.Clear();
+            boundedCalls.Clear();
         }
 
         internal readonly struct Checkpoint
         {
-            internal Checkpoint(int diagnostics, int edges)
+            internal Checkpoint(int diagnostics, int edges, int boundedCalls)
             {
                 Diagnostics = diagnostics;
                 Edges = edges;
+                BoundedCalls = boundedCalls;
             }
 
             internal int Diagnostics { get; }
 
             internal int Edges { get; }
+
+            internal int BoundedCalls { get; }
         }
     }
 }

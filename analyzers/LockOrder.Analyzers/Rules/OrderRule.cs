@@ -52,6 +52,23 @@ namespace LockOrder.Analyzers.Rules
             }
         }
 
+        /// <summary>
+        /// Whether <see cref="CheckBlockingAcquisition"/> would report (LOCK004 or LOCK001) an acquisition of
+        /// <paramref name="acquired"/> under <paramref name="state"/>; the edges it records are not reports.
+        /// </summary>
+        internal static bool WouldReport(DeclaredOrder order, LockState state, ITypeSymbol acquired)
+        {
+            foreach (var held in state.Held)
+            {
+                if (!held.IsMaybe && (SymbolEqualityComparer.Default.Equals(held.LockClass, acquired) || order.IsBefore(acquired, held.LockClass)))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         private static string WhyRecursive(HeldLock held, LockInstance instance, LockMode mode)
         {
             if (held.Instance.IsKnown && instance.IsKnown)

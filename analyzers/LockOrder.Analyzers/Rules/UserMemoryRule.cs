@@ -58,6 +58,28 @@ namespace LockOrder.Analyzers.Rules
             }
         }
 
+        /// <summary>
+        /// Whether <see cref="CheckFault"/> would report (LOCK002, LOCK003, or LOCK004 under <c>MmapLock</c>) user memory
+        /// touched under <paramref name="state"/>; the edges it records are not reports.
+        /// </summary>
+        internal static bool WouldReport(DeclaredOrder order, LockState state)
+        {
+            if (order.MmapLock is not { } mmapLock)
+            {
+                return false;
+            }
+
+            foreach (var held in state.Held)
+            {
+                if (!held.IsMaybe && (SymbolEqualityComparer.Default.Equals(held.LockClass, mmapLock) || order.IsOrderedAfterMmapLock(held.LockClass)))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         /// <summary>" via X → Y" for a fault: the path ends at the member that touches user memory.</summary>
         private static string Via(string what, string via) => via.Length > 0 ? via : " via " + what;
 

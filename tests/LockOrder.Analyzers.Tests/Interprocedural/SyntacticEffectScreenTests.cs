@@ -104,6 +104,7 @@ public ref struct LoudHandler
             Case("a property named like its type", "class Subject { Loud Loud { get; } = new Loud(); public void Target() => Loud.Op(); }"),
             Case("a local that shadows a quiet field", "class Subject { Quiet loud = new Quiet(); public void Target() { var loud = new Loud(); loud.Op(); } }"),
             Case("a parameter that shadows a quiet field", "class Subject { Quiet loud = new Quiet(); public void Target() => Run(new Loud()); void Run(Loud loud) => loud.Op(); }"),
+            Case("a parameter of a type parameter's type that shadows a quiet field", "class Subject { Quiet loud = new Quiet(); public void Target() => Run(new Loud()); void Run<T>(T loud) where T : Loud => loud.Op(); }"),
             Case("a foreach variable that shadows a quiet field", "class Subject { Quiet item = new Quiet(); public void Target() { foreach (var item in new[] { new Loud() }) item.Op(); } }"),
             Case("a pattern variable that shadows a quiet field", "class Subject { Quiet item = new Quiet(); object o = new Loud(); public void Target() { if (o is Loud item) item.Op(); } }"),
             Case("a catch variable that shadows a quiet field", "class LoudException : Exception { public void Op() => new Loud().Op(); } class Subject { Quiet e = new Quiet(); public void Target() { try { } catch (LoudException e) { e.Op(); } } }"),
@@ -149,8 +150,10 @@ public ref struct LoudHandler
             var reference = new SummaryProvider(test.Model, test.Options, screenBySyntax: false).GetSummary(target, CancellationToken.None);
 
             Assert.True(reference.Effects.Length > 0, $"{way}: the case must really reach a lock or a fault");
-            Assert.False(new SyntacticEffectScreen(test.Model).IsProvablyEffectFree(target, CancellationToken.None), way);
+            var screen = new SyntacticEffectScreen(test.Model);
+            Assert.False(screen.IsProvablyEffectFree(target, CancellationToken.None), way);
             Assert.Equal(Describe(reference), Describe(test.Summaries.GetSummary(target, CancellationToken.None)));
+            Assert.True(Uncovered(screen.Bound(target, CancellationToken.None), reference) is null, $"{way}: {Uncovered(screen.Bound(target, CancellationToken.None), reference)}");
         }
 
         [Fact]
@@ -222,7 +225,7 @@ static class Mix
         }
 
         [Fact]
-        public void NoMemberOfAnyRepositoryProgramIsVouchedForWhileItsBoundSummaryHasEffects()
+        public void NoMemberOfAnyRepositoryProgramIsVouchedForOrBoundedBelowItsBoundSummary()
         {
             var tally = new Tally();
             var stopwatch = Stopwatch.StartNew();
@@ -236,14 +239,15 @@ static class Mix
                 CheckEveryMember(entry.Text, entry.Name, tally);
             }
 
-            output.WriteLine($"{tally.Programs} programs in {stopwatch.Elapsed.TotalSeconds:F1} s: {tally.Vouched} members vouched for, {tally.WithEffects} with effects.");
+            output.WriteLine($"{tally.Programs} programs in {stopwatch.Elapsed.TotalSeconds:F1} s: {tally.Vouched} members vouched for, {tally.WithEffects} with effects, {tally.BoundedWithEffects} of those bounded.");
             Assert.True(tally.Programs >= 100, $"only {tally.Programs} programs were checked");
             Assert.True(tally.Vouched >= 200 && tally.WithEffects >= 100, "the comparison must cover both kinds of member");
+            Assert.True(tally.BoundedWithEffects >= 50, $"only {tally.BoundedWithEffects} members with effects had a bound");
             Assert.True(tally.Wrong.Count == 0, string.Join(Environment.NewLine, tally.Wrong.Take(10)));
         }
 
         [Fact]
-        public void NoMemberOfAMutatedProgramIsVouchedForWhileItsBoundSummaryHasEffects()
+        public void NoMemberOfAMutatedProgramIsVouchedForOrBoundedBelowItsBoundSummary()
         {
             // Mutations move calls, locks and user-memory copies into shapes no hand-written program has.
             var settings = FuzzSettings.FromEnvironment();
@@ -256,12 +260,15 @@ static class Mix
                 CheckEveryMember(variant.Text, $"seed {settings.Seed}, variant {index} from {variant.Origin.Name} ({string.Join("; ", variant.Mutations)})", tally);
             }
 
-            output.WriteLine($"{tally.Programs} mutated programs in {stopwatch.Elapsed.TotalSeconds:F1} s: {tally.Vouched} members vouched for, {tally.WithEffects} with effects.");
+            output.WriteLine($"{tally.Programs} mutated programs in {stopwatch.Elapsed.TotalSeconds:F1} s: {tally.Vouched} members vouched for, {tally.WithEffects} with effects, {tally.BoundedWithEffects} of those bounded.");
             Assert.True(tally.Programs >= 20 && tally.Vouched > 0 && tally.WithEffects > 0, "the comparison must cover both kinds of member");
             Assert.True(tally.Wrong.Count == 0, string.Join(Environment.NewLine, tally.Wrong.Take(10)));
         }
 
-        /// <summary>For every member of <paramref name="source"/>: the screen vouches for it only if its bound summary is empty and complete.</summary>
+        /// <summary>
+        /// For every member of <paramref name="source"/>: the screen vouches for it only if its bound summary is empty and
+        /// complete, and bounds it only with every effect of that summary inside the bound and the summary complete.
+        /// </summary>
         private static void CheckEveryMember(string source, string name, Tally tally)
         {
             var program = LockOrderVerifier.AsProgram(source);
@@ -288,7 +295,41 @@ static class Mix
                         tally.Wrong.Add($"{name}: {method.ToDisplayString()} was vouched for, but its bound summary is {Describe(summary)}");
                     }
                 }
+
+                var bound = screen.Bound(method, CancellationToken.None);
+                tally.BoundedWithEffects += bound is not null && !summary.Effects.IsEmpty ? 1 : 0;
+                if (Uncovered(bound, summary) is { } uncovered)
+                {
+                    tally.Wrong.Add($"{name}: {method.ToDisplayString()}: {uncovered}");
+                }
             }
+        }
+
+        /// <summary>What of <paramref name="summary"/> lies outside <paramref name="bound"/>; null when it is all inside, or when there is no bound.</summary>
+        internal static string? Uncovered(EffectBound? bound, MethodSummary summary)
+        {
+            if (bound is null)
+            {
+                return null;
+            }
+
+            if (summary.Incomplete)
+            {
+                return $"bounded, but its bound summary is {Describe(summary)}";
+            }
+
+            foreach (var effect in summary.Effects)
+            {
+                bool inside = effect.LockClass is null
+                    ? bound.MayFault
+                    : bound.LockClasses.Contains(effect.LockClass, SymbolEqualityComparer.Default);
+                if (!inside)
+                {
+                    return $"the bound ({string.Join(", ", bound.LockClasses.Select(c => c.Name))}{(bound.MayFault ? ", fault" : string.Empty)}) leaves out {effect}";
+                }
+            }
+
+            return null;
         }
 
         private static object[] Case(string way, string subject, string usings = "", string type = "Subject", string member = "Target") =>
@@ -304,6 +345,8 @@ static class Mix
             internal int Vouched { get; set; }
 
             internal int WithEffects { get; set; }
+
+            internal int BoundedWithEffects { get; set; }
 
             internal List<string> Wrong { get; } = new List<string>();
         }

@@ -57,6 +57,26 @@ class Service
                 .WithMessage("Lock-order inversion LockA → LockB → LockC → LockA: LockA → LockB in Service.AB (Test0.cs:19), LockB → LockC in Service.BC via Service.TakeC → LockC.Lock (Test0.cs:20), LockC → LockA in Service.CA (Test0.cs:21); declare the order with [AcquiredBefore] and take the locks in that order everywhere"));
 
         [Fact]
+        public Task ACycleThatOnlyALookalikeCalleeWouldCloseIsNotReported() => VerifyAsync(Locks + @"
+class Quiet { public void Take() { } }
+class Loud { readonly LockB b = new LockB(); public void Take() { using (b.Lock()) { } } }
+class Holder { public Quiet Inner = new Quiet(); }
+
+class Service
+{
+    readonly LockA a = new LockA();
+    readonly LockB b = new LockB();
+    readonly Holder holder = new Holder();
+
+    // From syntax alone `holder.Inner.Take()` may be Loud.Take, so the call's bound says LockA → LockB, which with
+    // BA below would be a cycle; only Quiet.Take is called, and the exact edges decide.
+    void Helper() => holder.Inner.Take();
+    void AThenHelper() { using (a.Lock()) { Helper(); } }
+    void BA() { using (b.Lock()) using (a.Lock()) { } }
+    void UseLoud() => new Loud().Take();
+}");
+
+        [Fact]
         public Task SameOrderEverywhereIsClean() => VerifyAsync(Locks + @"
 class Service
 {

@@ -1,0 +1,23 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+
+namespace LockOrder.Analyzers.Interprocedural
+{
+    /// <summary>
+    /// What a call may do at most, read from syntax by <see cref="SyntacticEffectScreen.Bound"/>: every effect of the
+    /// callee's bound summary acquires one of <see cref="LockClasses"/>, or is a fault and <see cref="MayFault"/> is
+    /// set. It can hold more than the summary (a name stands for every member it could bind to), never less.
+    /// </summary>
+    internal sealed class EffectBound
+    {
+        internal EffectBound(ImmutableArray<ITypeSymbol> lockClasses, bool mayFault)
+        {
+            LockClasses = lockClasses;
+            MayFault = mayFault;
+        }
+
+        internal ImmutableArray<ITypeSymbol> LockClasses { get; }
+
+        internal bool MayFault { get; }
+    }
+}
