@@ -106,6 +106,10 @@ namespace LockOrder.Analyzers.Interprocedural
             return WithAnnotated(methods, metadataActorsByName, name);
         });
 
+        /// <summary>The annotated methods of that name in referenced assemblies (the only ones there a summary can see act).</summary>
+        internal IReadOnlyList<IMethodSymbol> AnnotatedMetadataMembersNamed(string name) =>
+            metadataActorsByName.TryGetValue(name, out var annotated) ? annotated : (IReadOnlyList<IMethodSymbol>)Array.Empty<IMethodSymbol>();
+
         /// <summary>
         /// The members of that name a call on a receiver of known type can still reach besides the type's own: those
         /// declared in static classes or in types nested in them (extension methods and extension blocks), and

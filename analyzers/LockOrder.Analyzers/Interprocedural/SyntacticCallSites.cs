@@ -37,6 +37,9 @@ namespace LockOrder.Analyzers.Interprocedural
         private readonly CompilationNameIndex index;
         private readonly IMethodSymbol method;
         private readonly INamedTypeSymbol containingType;
+
+        /// <summary>The static type of <c>this</c>: of the receiver of a simple name's instance call, and of <c>this.</c> and <c>base.</c>.</summary>
+        private readonly IReadOnlyList<ITypeSymbol> thisType;
         private readonly HashSet<string> declaredNames = new HashSet<string>();
         private readonly List<SyntaxNode> sites = new List<SyntaxNode>();
         private readonly CalleeSet callees;
@@ -46,6 +49,7 @@ namespace LockOrder.Analyzers.Interprocedural
             this.index = index;
             this.method = method;
             this.containingType = containingType;
+            thisType = new ITypeSymbol[] { containingType };
             callees = new CalleeSet(waitsOnReceiver);
         }
 
@@ -270,10 +274,9 @@ namespace LockOrder.Analyzers.Interprocedural
             }
 
             // A simple name calls an instance member on `this`.
-            var onThis = new List<ITypeSymbol> { containingType };
             foreach (var member in LookUpInEnclosingTypes(text))
             {
-                callees.AddCallable(member, onThis);
+                callees.AddCallable(member, thisType);
             }
 
             if (index.HasUsingStatic)
@@ -294,6 +297,12 @@ namespace LockOrder.Analyzers.Interprocedural
             var types = declared is null ? null : LookUpTypes(receiver, declared);
             if (types is null)
             {
+                if (TypeNameOf(receiver) is { } typeName)
+                {
+                    AddStaticMembersOf(typeName, name);
+                    return;
+                }
+
                 callees.AddRange(index.MembersNamed(name), receiverClasses: null);
                 return;
             }
@@ -310,10 +319,58 @@ namespace LockOrder.Analyzers.Interprocedural
         }
 
         /// <summary>
+        /// The name of the type <paramref name="receiver"/> names, when it can only be a type: a simple name that is no
+        /// local, parameter, type parameter or member of the enclosing types, where no <c>using static</c> could import
+        /// a member and no alias could rename a type. Null otherwise.
+        /// </summary>
+        private string? TypeNameOf(ExpressionSyntax receiver)
+        {
+            if (receiver is not IdentifierNameSyntax identifier || IsInsidePropertyPattern(identifier) || index.HasUsingStatic)
+            {
+                return null;
+            }
+
+            string name = identifier.Identifier.ValueText;
+            if (declaredNames.Contains(name) || index.IsAlias(name) || TryGetParameterType(name, out _))
+            {
+                return null;
+            }
+
+            foreach (var _ in LookUpInEnclosingTypes(name))
+            {
+                return null;
+            }
+
+            return name;
+        }
+
+        /// <summary>
+        /// What <c>TypeName.name</c> could call: the members of that name of the source types so named and their bases,
+        /// and, for a type from a reference, the annotated members of that name there.
+        /// </summary>
+        /// <remarks>
+        /// Why: a static helper class's name, read as an unknown receiver, stood for every member of that name in the
+        /// compilation; code with one <c>HelpersN</c> per module then had every call of <c>HelpersN.Mix</c> reach the
+        /// <c>Mix</c> of every module, which made exploring what a method reaches grow with the size of the code.
+        /// </remarks>
+        private void AddStaticMembersOf(string typeName, string name)
+        {
+            foreach (var type in index.SourceTypesNamed(typeName))
+            {
+                foreach (var member in MembersOfTypeAndBases(type, name))
+                {
+                    callees.AddCallable(member, receiverClasses: null);
+                }
+            }
+
+            callees.AddRange(index.AnnotatedMetadataMembersNamed(name), receiverClasses: null);
+        }
+
+        /// <summary>
         /// The types whose members <c>receiver.Name</c> is looked up in: the declared types, or the base class for
         /// <c>base</c>; null when one of them is not read here.
         /// </summary>
-        private List<INamedTypeSymbol>? LookUpTypes(ExpressionSyntax receiver, List<ITypeSymbol> declared)
+        private List<INamedTypeSymbol>? LookUpTypes(ExpressionSyntax receiver, IReadOnlyList<ITypeSymbol> declared)
         {
             if (receiver is BaseExpressionSyntax)
             {
@@ -344,17 +401,17 @@ namespace LockOrder.Analyzers.Interprocedural
         /// <c>base</c> (both this class: a lock a call on them takes is this class's), a parameter of the method, or a
         /// field or property of the enclosing types, where no local shadows it. Null when that does not say.
         /// </summary>
-        private List<ITypeSymbol>? DeclaredTypes(ExpressionSyntax receiver)
+        private IReadOnlyList<ITypeSymbol>? DeclaredTypes(ExpressionSyntax receiver)
         {
             switch (receiver)
             {
                 case ThisExpressionSyntax:
                 case BaseExpressionSyntax:
-                    return new List<ITypeSymbol> { containingType };
+                    return thisType;
                 case IdentifierNameSyntax identifier when !declaredNames.Contains(identifier.Identifier.ValueText) && !IsInsidePropertyPattern(identifier):
                     string name = identifier.Identifier.ValueText;
                     return TryGetParameterType(name, out var parameterType)
-                        ? new List<ITypeSymbol> { parameterType }
+                        ? new[] { parameterType }
                         : TypesOfFieldsAndProperties(name);
                 case MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax, Name: IdentifierNameSyntax member }:
                     return TypesOfFieldsAndProperties(member.Identifier.ValueText);
