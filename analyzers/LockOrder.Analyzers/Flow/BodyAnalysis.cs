@@ -26,7 +26,8 @@ namespace LockOrder.Analyzers.Flow
                 return;
             }
 
-            var seenRoots = new HashSet<IOperation>();
+            // Blocks of one member share a root only when there are several (a constructor's initializer and body).
+            var seenRoots = context.OperationBlocks.Length > 1 ? new HashSet<IOperation>() : null;
             foreach (var block in context.OperationBlocks)
             {
                 context.CancellationToken.ThrowIfCancellationRequested();
@@ -38,7 +39,7 @@ namespace LockOrder.Analyzers.Flow
                     root = root.Parent;
                 }
 
-                if (!IsGraphRoot(root) || !seenRoots.Add(root) || !BodyPrescan.NeedsAnalysis(root, owner, model.Annotations))
+                if (!IsGraphRoot(root) || seenRoots?.Add(root) == false || !BodyPrescan.NeedsAnalysis(root, owner, model.Annotations))
                 {
                     continue;
                 }

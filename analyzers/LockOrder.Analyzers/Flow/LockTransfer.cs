@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Threading;
 using LockOrder.Analyzers.Interprocedural;
 using LockOrder.Analyzers.Model;
 using LockOrder.Analyzers.Rules;
@@ -518,46 +519,67 @@ namespace LockOrder.Analyzers.Flow
             return bound.MayFault && UserMemoryRule.WouldReport(context.Order, state);
         }
 
-        /// <summary>
-        /// The call's possible order edges, and how to get its exact ones: by the same checks as above, on the
-        /// summary, into a sink of their own (nothing can be reported there, by <see cref="MayReport"/>).
-        /// </summary>
+        /// <summary>Keeps the call for the inversion search, unless nothing definitely held could make an edge with it.</summary>
         private void RecordBoundedCall(IMethodSymbol target, LockState state, string callee, Location location, EffectBound bound)
         {
-            var possible = ImmutableArray.CreateBuilder<ObservedEdge>();
-            foreach (var held in state.Held)
+            if ((bound.LockClasses.Length > 0 || (bound.MayFault && context.Order.MmapLock is not null)) && state.HasDefinitelyHeld)
             {
-                if (held.IsMaybe)
-                {
-                    continue;
-                }
+                context.Sink.RecordBoundedCall(new BoundedCallUnderLock(context, target, state, callee, location, bound));
+            }
+        }
 
-                foreach (var lockClass in bound.LockClasses)
-                {
-                    possible.Add(new ObservedEdge(held.LockClass, lockClass, held.AcquiredAt, location, string.Empty));
-                }
+        /// <summary>
+        /// A call settled by its bound: its possible edges are read off the held set and the bound; its exact ones come
+        /// from the same checks as above, on the summary, into a sink of their own (nothing can be reported there, by
+        /// <see cref="MayReport"/>).
+        /// </summary>
+        private sealed class BoundedCallUnderLock : BoundedCall
+        {
+            private readonly FlowContext context;
+            private readonly IMethodSymbol target;
+            private readonly LockState state;
+            private readonly string callee;
+            private readonly Location location;
+            private readonly EffectBound bound;
 
-                if (bound.MayFault && context.Order.MmapLock is { } mmapLock)
+            internal BoundedCallUnderLock(FlowContext context, IMethodSymbol target, LockState state, string callee, Location location, EffectBound bound)
+            {
+                this.context = context;
+                this.target = target;
+                this.state = state;
+                this.callee = callee;
+                this.location = location;
+                this.bound = bound;
+            }
+
+            internal override IEnumerable<ObservedEdge> PossibleEdges()
+            {
+                foreach (var held in state.Held)
                 {
-                    possible.Add(new ObservedEdge(held.LockClass, mmapLock, held.AcquiredAt, location, string.Empty));
+                    if (held.IsMaybe)
+                    {
+                        continue;
+                    }
+
+                    foreach (var lockClass in bound.LockClasses)
+                    {
+                        yield return new ObservedEdge(held.LockClass, lockClass, held.AcquiredAt, location, string.Empty);
+                    }
+
+                    if (bound.MayFault && context.Order.MmapLock is { } mmapLock)
+                    {
+                        yield return new ObservedEdge(held.LockClass, mmapLock, held.AcquiredAt, location, string.Empty);
+                    }
                 }
             }
 
-            if (possible.Count == 0)
-            {
-                return;
-            }
-
-            var model = context.Model;
-            var summaries = context.Summaries;
-            var tree = context.Tree;
-            context.Sink.RecordBoundedCall(new BoundedCall(possible.ToImmutable(), cancellationToken =>
+            internal override IReadOnlyList<ObservedEdge> ExactEdges(CancellationToken cancellationToken)
             {
                 var sink = new FindingSink();
-                var exact = new FlowContext(model, summaries, tree, sink, cancellationToken);
-                CheckEffects(exact, state, summaries.GetSummary(target, tree, cancellationToken), callee, location);
+                var exact = new FlowContext(context.Model, context.Summaries, context.Tree, sink, cancellationToken);
+                CheckEffects(exact, state, exact.Summaries.GetSummary(target, exact.Tree, cancellationToken), callee, location);
                 return sink.Edges;
-            }));
+            }
         }
 
         private LockState Release(LockAction action, LockState state, Location location, bool report, out HeldLock? released)

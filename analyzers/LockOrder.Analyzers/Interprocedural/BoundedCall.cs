@@ -1,6 +1,4 @@
-using System;
 using System.Collections.Generic;
-using System.Collections.Immutable;
 using System.Threading;
 
 namespace LockOrder.Analyzers.Interprocedural
@@ -10,20 +8,12 @@ namespace LockOrder.Analyzers.Interprocedural
     /// callee's body was not bound: the order edges the call may add for LOCK008, over-approximated, and the means to
     /// compute the exact ones (binding then) should the over-approximation close a cycle.
     /// </summary>
-    internal sealed class BoundedCall
+    internal abstract class BoundedCall
     {
-        private readonly Func<CancellationToken, IReadOnlyList<ObservedEdge>> exactEdges;
-
-        internal BoundedCall(ImmutableArray<ObservedEdge> possibleEdges, Func<CancellationToken, IReadOnlyList<ObservedEdge>> exactEdges)
-        {
-            PossibleEdges = possibleEdges;
-            this.exactEdges = exactEdges;
-        }
-
         /// <summary>Every edge the call's summary could add: each held lock to each class of the bound. Their sightings are not reported.</summary>
-        internal ImmutableArray<ObservedEdge> PossibleEdges { get; }
+        internal abstract IEnumerable<ObservedEdge> PossibleEdges();
 
         /// <summary>The edges the call's summary does add, as the flow would have recorded them.</summary>
-        internal IReadOnlyList<ObservedEdge> ExactEdges(CancellationToken cancellationToken) => exactEdges(cancellationToken);
+        internal abstract IReadOnlyList<ObservedEdge> ExactEdges(CancellationToken cancellationToken);
     }
 }

@@ -144,7 +144,7 @@ namespace LockOrder.Analyzers.Interprocedural
 
             foreach (var call in boundedCalls)
             {
-                foreach (var edge in call.PossibleEdges)
+                foreach (var edge in call.PossibleEdges())
                 {
                     if (!SymbolEqualityComparer.Default.Equals(edge.Held, edge.Acquired) && edge.Held.TypeKind != TypeKind.Error && edge.Acquired.TypeKind != TypeKind.Error)
                     {

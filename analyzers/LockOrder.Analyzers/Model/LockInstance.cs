@@ -15,6 +15,9 @@ namespace LockOrder.Analyzers.Model
     {
         internal static readonly LockInstance Unknown = default;
 
+        [ThreadStatic]
+        private static StringBuilder? spareBuilder;
+
         private LockInstance(string path) => Path = path;
 
         /// <summary>The access path, or <see langword="null"/> when unknown.</summary>
@@ -28,8 +31,30 @@ namespace LockOrder.Analyzers.Model
         /// </summary>
         internal static LockInstance From(IOperation? operation, Func<IFlowCaptureReferenceOperation, IOperation?>? resolveCapture = null)
         {
-            var builder = new StringBuilder();
-            return Append(builder, operation, resolveCapture, depth: 0) ? new LockInstance(builder.ToString()) : Unknown;
+            // The path of every lock call is built, so the common shapes skip the builder.
+            switch (operation)
+            {
+                case IInstanceReferenceOperation:
+                    return new LockInstance("this");
+                case ILocalReferenceOperation local:
+                    return new LockInstance(local.Local.Name);
+                case IParameterReferenceOperation parameter:
+                    return new LockInstance(parameter.Parameter.Name);
+                case IFieldReferenceOperation { Instance: IInstanceReferenceOperation, Field.IsStatic: false } field:
+                    return new LockInstance("this." + field.Field.Name);
+            }
+
+            var builder = spareBuilder ?? new StringBuilder();
+            spareBuilder = null;
+            try
+            {
+                return Append(builder, operation, resolveCapture, depth: 0) ? new LockInstance(builder.ToString()) : Unknown;
+            }
+            finally
+            {
+                builder.Clear();
+                spareBuilder = builder;
+            }
         }
 
         private static bool Append(StringBuilder builder, IOperation? operation, Func<IFlowCaptureReferenceOperation, IOperation?>? resolveCapture, int depth)
