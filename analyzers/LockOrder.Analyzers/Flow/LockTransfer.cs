@@ -535,7 +535,10 @@ namespace LockOrder.Analyzers.Flow
         /// </summary>
         private sealed class BoundedCallUnderLock : BoundedCall
         {
-            private readonly FlowContext context;
+            // Kept until compilation end: the body's own context (and its sink) is not.
+            private readonly LockModel model;
+            private readonly SummaryProvider summaries;
+            private readonly SyntaxTree tree;
             private readonly IMethodSymbol target;
             private readonly LockState state;
             private readonly string callee;
@@ -544,7 +547,9 @@ namespace LockOrder.Analyzers.Flow
 
             internal BoundedCallUnderLock(FlowContext context, IMethodSymbol target, LockState state, string callee, Location location, EffectBound bound)
             {
-                this.context = context;
+                model = context.Model;
+                summaries = context.Summaries;
+                tree = context.Tree;
                 this.target = target;
                 this.state = state;
                 this.callee = callee;
@@ -566,7 +571,7 @@ namespace LockOrder.Analyzers.Flow
                         yield return new ObservedEdge(held.LockClass, lockClass, held.AcquiredAt, location, string.Empty);
                     }
 
-                    if (bound.MayFault && context.Order.MmapLock is { } mmapLock)
+                    if (bound.MayFault && model.Order.MmapLock is { } mmapLock)
                     {
                         yield return new ObservedEdge(held.LockClass, mmapLock, held.AcquiredAt, location, string.Empty);
                     }
@@ -576,8 +581,8 @@ namespace LockOrder.Analyzers.Flow
             internal override IReadOnlyList<ObservedEdge> ExactEdges(CancellationToken cancellationToken)
             {
                 var sink = new FindingSink();
-                var exact = new FlowContext(context.Model, context.Summaries, context.Tree, sink, cancellationToken);
-                CheckEffects(exact, state, exact.Summaries.GetSummary(target, exact.Tree, cancellationToken), callee, location);
+                var exact = new FlowContext(model, summaries, tree, sink, cancellationToken);
+                CheckEffects(exact, state, summaries.GetSummary(target, tree, cancellationToken), callee, location);
                 return sink.Edges;
             }
         }
