@@ -28,7 +28,11 @@ namespace LockOrder.Analyzers.Model
                 return known;
             }
 
-            return cache.GetOrAdd(method, Read(method));
+            // Only annotated methods are cached. Most methods a body calls carry no annotation, and re-reading their
+            // attributes (which the compiler keeps) costs less than adding them: an add takes the dictionary's lock,
+            // which profiles of ordinary code showed contended under the prescan of every body.
+            var annotations = Read(method);
+            return annotations.IsEmpty ? annotations : cache.GetOrAdd(method, annotations);
         }
 
         /// <summary>
@@ -83,7 +87,7 @@ namespace LockOrder.Analyzers.Model
 
         private static MethodAnnotations Read(IMethodSymbol method)
         {
-            var contracts = ImmutableArray.CreateBuilder<LockContract>();
+            ImmutableArray<LockContract>.Builder? contracts = null;
             bool mightFault = false;
             bool noLockAnalysis = false;
 
@@ -91,10 +95,10 @@ namespace LockOrder.Analyzers.Model
             // accessor carries its property's.
             for (IMethodSymbol? current = method; current is not null; current = current.OverriddenMethod)
             {
-                AddFrom(current.GetAttributes(), contracts, ref mightFault, ref noLockAnalysis);
+                AddFrom(current.GetAttributes(), ref contracts, ref mightFault, ref noLockAnalysis);
                 if (current.AssociatedSymbol is IPropertySymbol property)
                 {
-                    AddFrom(property.GetAttributes(), contracts, ref mightFault, ref noLockAnalysis);
+                    AddFrom(property.GetAttributes(), ref contracts, ref mightFault, ref noLockAnalysis);
                 }
 
                 if (current.OverriddenMethod is { } overridden && SymbolEqualityComparer.Default.Equals(overridden, current))
@@ -111,15 +115,15 @@ namespace LockOrder.Analyzers.Model
                 }
             }
 
-            if (contracts.Count == 0 && !mightFault && !noLockAnalysis)
+            if (contracts is null && !mightFault && !noLockAnalysis)
             {
                 return MethodAnnotations.None;
             }
 
-            return new MethodAnnotations(contracts.ToImmutable(), mightFault, noLockAnalysis);
+            return new MethodAnnotations(contracts?.ToImmutable() ?? ImmutableArray<LockContract>.Empty, mightFault, noLockAnalysis);
         }
 
-        private static void AddFrom(ImmutableArray<AttributeData> attributes, ImmutableArray<LockContract>.Builder contracts, ref bool mightFault, ref bool noLockAnalysis)
+        private static void AddFrom(ImmutableArray<AttributeData> attributes, ref ImmutableArray<LockContract>.Builder? contracts, ref bool mightFault, ref bool noLockAnalysis)
         {
             foreach (var attribute in attributes)
             {
@@ -139,7 +143,7 @@ namespace LockOrder.Analyzers.Model
                 }
                 else if (TryGetKind(attributeClass, out var kind) && TryDecode(kind, attribute, out var contract))
                 {
-                    contracts.Add(contract);
+                    (contracts ??= ImmutableArray.CreateBuilder<LockContract>()).Add(contract);
                 }
             }
         }
