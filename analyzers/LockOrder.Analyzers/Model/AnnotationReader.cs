@@ -5,8 +5,9 @@ using Microsoft.CodeAnalysis;
 namespace LockOrder.Analyzers.Model
 {
     /// <summary>
-    /// Decodes LockOrder attributes on methods, once per method per compilation. Malformed attributes (wrong
-    /// argument types, a type that does not exist) are skipped rather than guessed at.
+    /// Decodes LockOrder attributes on methods: once per annotated method per compilation, and again at each lookup of
+    /// an unannotated one (whose attributes the compiler keeps). Malformed attributes (wrong argument types, a type
+    /// that does not exist) are skipped rather than guessed at.
     /// </summary>
     internal sealed class AnnotationReader
     {
