@@ -62,8 +62,7 @@ namespace LockOrder.Analyzers.Interprocedural
 
         internal void Record(ObservedEdge edge)
         {
-            // The same class twice is LOCK004's business, not an order between two classes.
-            if (SymbolEqualityComparer.Default.Equals(edge.Held, edge.Acquired) || edge.Held.TypeKind == TypeKind.Error || edge.Acquired.TypeKind == TypeKind.Error)
+            if (!IsOrderBetweenClasses(edge))
             {
                 return;
             }
@@ -107,9 +106,7 @@ namespace LockOrder.Analyzers.Interprocedural
                 }
             }
 
-            var graph = edges.Values
-                .Where(e => order is null || !order.IsBefore(e.Acquired, e.Held))
-                .ToList();
+            var graph = InversionGraph(edges.Values, order);
             if (graph.Count < 2)
             {
                 return;
@@ -133,6 +130,14 @@ namespace LockOrder.Analyzers.Interprocedural
             }
         }
 
+        /// <summary>The same class twice is LOCK004's business, not an order between two classes.</summary>
+        private static bool IsOrderBetweenClasses(ObservedEdge edge) =>
+            !SymbolEqualityComparer.Default.Equals(edge.Held, edge.Acquired) && edge.Held.TypeKind != TypeKind.Error && edge.Acquired.TypeKind != TypeKind.Error;
+
+        /// <summary>The edges cycles are searched in: those not against <paramref name="order"/> (which are LOCK001 already).</summary>
+        private static List<ObservedEdge> InversionGraph(IEnumerable<ObservedEdge> edges, DeclaredOrder? order) =>
+            edges.Where(e => order is null || !order.IsBefore(e.Acquired, e.Held)).ToList();
+
         /// <summary>Whether the graph of the sightings and every edge the bounded calls may add has a cycle (or too many to tell).</summary>
         private bool MayCloseACycle(DeclaredOrder? order, CancellationToken cancellationToken)
         {
@@ -146,14 +151,14 @@ namespace LockOrder.Analyzers.Interprocedural
             {
                 foreach (var edge in call.PossibleEdges())
                 {
-                    if (!SymbolEqualityComparer.Default.Equals(edge.Held, edge.Acquired) && edge.Held.TypeKind != TypeKind.Error && edge.Acquired.TypeKind != TypeKind.Error)
+                    if (IsOrderBetweenClasses(edge))
                     {
                         possible[new ClassPair(edge.Held, edge.Acquired)] = edge;
                     }
                 }
             }
 
-            var graph = possible.Values.Where(e => order is null || !order.IsBefore(e.Acquired, e.Held)).ToList();
+            var graph = InversionGraph(possible.Values, order);
             if (graph.Count < 2)
             {
                 return false;
