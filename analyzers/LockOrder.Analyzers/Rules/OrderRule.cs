@@ -19,7 +19,7 @@ namespace LockOrder.Analyzers.Rules
                     continue;
                 }
 
-                if (SymbolEqualityComparer.Default.Equals(held.LockClass, acquired))
+                if (IsRecursive(held, acquired))
                 {
                     context.Sink.Report(
                         Descriptors.RecursiveAcquisition,
@@ -36,7 +36,7 @@ namespace LockOrder.Analyzers.Rules
                 }
 
                 context.Sink.RecordEdge(held.LockClass, acquired, held.AcquiredAt, at, via);
-                if (context.Order.IsBefore(acquired, held.LockClass))
+                if (IsAgainstOrder(context.Order, held, acquired))
                 {
                     context.Sink.Report(
                         Descriptors.AcquisitionAgainstOrder,
@@ -60,7 +60,7 @@ namespace LockOrder.Analyzers.Rules
         {
             foreach (var held in state.Held)
             {
-                if (!held.IsMaybe && (SymbolEqualityComparer.Default.Equals(held.LockClass, acquired) || order.IsBefore(acquired, held.LockClass)))
+                if (!held.IsMaybe && (IsRecursive(held, acquired) || IsAgainstOrder(order, held, acquired)))
                 {
                     return true;
                 }
@@ -68,6 +68,12 @@ namespace LockOrder.Analyzers.Rules
 
             return false;
         }
+
+        /// <summary>LOCK004: the acquired class is held already.</summary>
+        private static bool IsRecursive(HeldLock held, ITypeSymbol acquired) => SymbolEqualityComparer.Default.Equals(held.LockClass, acquired);
+
+        /// <summary>LOCK001: the acquired class is declared to come before the held one.</summary>
+        private static bool IsAgainstOrder(DeclaredOrder order, HeldLock held, ITypeSymbol acquired) => order.IsBefore(acquired, held.LockClass);
 
         private static string WhyRecursive(HeldLock held, LockInstance instance, LockMode mode)
         {

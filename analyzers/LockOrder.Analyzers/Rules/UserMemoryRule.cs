@@ -28,7 +28,7 @@ namespace LockOrder.Analyzers.Rules
                     continue;
                 }
 
-                if (SymbolEqualityComparer.Default.Equals(held.LockClass, mmapLock))
+                if (IsMmapLock(held, mmapLock))
                 {
                     OrderRule.CheckBlockingAcquisition(context, LockStateOf(held), mmapLock, LockInstance.Unknown, LockMode.Shared, Via(what, via), at);
                     continue;
@@ -71,7 +71,7 @@ namespace LockOrder.Analyzers.Rules
 
             foreach (var held in state.Held)
             {
-                if (!held.IsMaybe && (SymbolEqualityComparer.Default.Equals(held.LockClass, mmapLock) || order.IsOrderedAfterMmapLock(held.LockClass)))
+                if (!held.IsMaybe && (IsMmapLock(held, mmapLock) || order.IsOrderedAfterMmapLock(held.LockClass)))
                 {
                     return true;
                 }
@@ -79,6 +79,9 @@ namespace LockOrder.Analyzers.Rules
 
             return false;
         }
+
+        /// <summary>Under MmapLock itself a fault is a recursive acquisition (LOCK004).</summary>
+        private static bool IsMmapLock(HeldLock held, ITypeSymbol mmapLock) => SymbolEqualityComparer.Default.Equals(held.LockClass, mmapLock);
 
         /// <summary>" via X → Y" for a fault: the path ends at the member that touches user memory.</summary>
         private static string Via(string what, string via) => via.Length > 0 ? via : " via " + what;
