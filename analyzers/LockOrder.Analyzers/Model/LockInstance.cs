@@ -31,19 +31,7 @@ namespace LockOrder.Analyzers.Model
         /// </summary>
         internal static LockInstance From(IOperation? operation, Func<IFlowCaptureReferenceOperation, IOperation?>? resolveCapture = null)
         {
-            // The path of every lock call is built, so the common shapes skip the builder.
-            switch (operation)
-            {
-                case IInstanceReferenceOperation:
-                    return new LockInstance("this");
-                case ILocalReferenceOperation local:
-                    return new LockInstance(local.Local.Name);
-                case IParameterReferenceOperation parameter:
-                    return new LockInstance(parameter.Parameter.Name);
-                case IFieldReferenceOperation { Instance: IInstanceReferenceOperation, Field.IsStatic: false } field:
-                    return new LockInstance("this." + field.Field.Name);
-            }
-
+            // The path of every lock call is built: one builder per thread serves them all.
             var builder = spareBuilder ?? new StringBuilder();
             spareBuilder = null;
             try
