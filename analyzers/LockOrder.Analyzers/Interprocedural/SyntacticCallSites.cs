@@ -293,11 +293,13 @@ namespace LockOrder.Analyzers.Interprocedural
                 receiver = parenthesized.Expression;
             }
 
-            var declared = DeclaredTypes(receiver);
+            var declared = DeclaredTypes(receiver, out string? typeName);
             var types = declared is null ? null : LookUpTypes(receiver, declared);
             if (types is null)
             {
-                if (TypeNameOf(receiver) is { } typeName)
+                // A name that is no value can only be a type's, unless a using static could import a member of that
+                // name or an alias could rename a type.
+                if (typeName is not null && !index.HasUsingStatic && !index.IsAlias(typeName))
                 {
                     AddStaticMembersOf(typeName, name);
                     return;
@@ -316,32 +318,6 @@ namespace LockOrder.Analyzers.Interprocedural
             }
 
             callees.AddRange(index.ExtensionLikeNamed(name), declared);
-        }
-
-        /// <summary>
-        /// The name of the type <paramref name="receiver"/> names, when it can only be a type: a simple name that is no
-        /// local, parameter, type parameter or member of the enclosing types, where no <c>using static</c> could import
-        /// a member and no alias could rename a type. Null otherwise.
-        /// </summary>
-        private string? TypeNameOf(ExpressionSyntax receiver)
-        {
-            if (receiver is not IdentifierNameSyntax identifier || IsInsidePropertyPattern(identifier) || index.HasUsingStatic)
-            {
-                return null;
-            }
-
-            string name = identifier.Identifier.ValueText;
-            if (declaredNames.Contains(name) || index.IsAlias(name) || TryGetParameterType(name, out _))
-            {
-                return null;
-            }
-
-            foreach (var _ in LookUpInEnclosingTypes(name))
-            {
-                return null;
-            }
-
-            return name;
         }
 
         /// <summary>
@@ -399,10 +375,13 @@ namespace LockOrder.Analyzers.Interprocedural
         /// <summary>
         /// The static types <paramref name="receiver"/> may have, read from declarations alone: <c>this</c> and
         /// <c>base</c> (both this class: a lock a call on them takes is this class's), a parameter of the method, or a
-        /// field or property of the enclosing types, where no local shadows it. Null when that does not say.
+        /// field or property of the enclosing types, where no local shadows it. Null when that does not say; then
+        /// <paramref name="typeName"/> is the receiver's name if it is a simple name that is no value at all — no
+        /// local, parameter, type parameter or member of the enclosing types.
         /// </summary>
-        private IReadOnlyList<ITypeSymbol>? DeclaredTypes(ExpressionSyntax receiver)
+        private IReadOnlyList<ITypeSymbol>? DeclaredTypes(ExpressionSyntax receiver, out string? typeName)
         {
+            typeName = null;
             switch (receiver)
             {
                 case ThisExpressionSyntax:
@@ -410,11 +389,16 @@ namespace LockOrder.Analyzers.Interprocedural
                     return thisType;
                 case IdentifierNameSyntax identifier when !declaredNames.Contains(identifier.Identifier.ValueText) && !IsInsidePropertyPattern(identifier):
                     string name = identifier.Identifier.ValueText;
-                    return TryGetParameterType(name, out var parameterType)
-                        ? new[] { parameterType }
-                        : TypesOfFieldsAndProperties(name);
+                    if (TryGetParameterType(name, out var parameterType))
+                    {
+                        return new[] { parameterType };
+                    }
+
+                    var types = TypesOfFieldsAndProperties(name, out bool isMember);
+                    typeName = isMember ? null : name;
+                    return types;
                 case MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax, Name: IdentifierNameSyntax member }:
-                    return TypesOfFieldsAndProperties(member.Identifier.ValueText);
+                    return TypesOfFieldsAndProperties(member.Identifier.ValueText, out _);
                 default:
                     return null;
             }
@@ -436,11 +420,14 @@ namespace LockOrder.Analyzers.Interprocedural
             return false;
         }
 
-        private List<ITypeSymbol>? TypesOfFieldsAndProperties(string name)
+        /// <summary>The declared types of the enclosing types' fields and properties of that name; null when there is none, or a member of that name is neither.</summary>
+        private List<ITypeSymbol>? TypesOfFieldsAndProperties(string name, out bool isMember)
         {
+            isMember = false;
             var types = new List<ITypeSymbol>();
             foreach (var member in LookUpInEnclosingTypes(name))
             {
+                isMember = true;
                 switch (member)
                 {
                     case IFieldSymbol field:
