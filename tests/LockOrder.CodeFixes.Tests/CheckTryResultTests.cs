@@ -1,5 +1,6 @@
 using System.Threading.Tasks;
 using LockOrder.CodeFixes.Fixes;
+using Microsoft.CodeAnalysis.Testing;
 using Xunit;
 
 namespace LockOrder.CodeFixes.Tests
@@ -130,6 +131,65 @@ static class Paths
     }
 }
 ");
+            test.NumberOfFixAllIterations = 1;
+            await test.RunAsync();
+        }
+
+        [Fact]
+        public async Task FixAllInProjectChecksEveryIgnoredResultAcrossDocuments()
+        {
+            const string usings = LockOrderFixTest<CheckTryResultCodeFixProvider>.Usings;
+            var test = new LockOrderFixTest<CheckTryResultCodeFixProvider>();
+            test.TestState.Sources.Add(("A.cs", usings + Device + @"
+static class A
+{
+    static void Run(Device device)
+    {
+        {|LOCK010:device.Vma.TryEnter()|};
+        device.State++;
+        device.Vma.Exit();
+    }
+}
+"));
+            test.TestState.Sources.Add(("B.cs", usings + @"
+static class B
+{
+    static void Run(Device device)
+    {
+        {|LOCK010:device.Memory.TryEnterRead()|};
+        device.State = 0;
+        device.Memory.ExitRead();
+    }
+}
+"));
+            test.FixedState.Sources.Add(("A.cs", usings + Device + @"
+static class A
+{
+    static void Run(Device device)
+    {
+        if (device.Vma.TryEnter())
+        {
+            device.State++;
+            device.Vma.Exit();
+        }
+    }
+}
+"));
+            test.FixedState.Sources.Add(("B.cs", usings + @"
+static class B
+{
+    static void Run(Device device)
+    {
+        if (device.Memory.TryEnterRead())
+        {
+            device.State = 0;
+            device.Memory.ExitRead();
+        }
+    }
+}
+"));
+            // One document's Fix All leaves the other's diagnostic: the project and solution scopes are the ones tested.
+            test.CodeFixTestBehaviors = CodeFixTestBehaviors.SkipFixAllInDocumentCheck;
             test.NumberOfFixAllIterations = 1;
             await test.RunAsync();
         }

@@ -1,5 +1,6 @@
 using System.Threading.Tasks;
 using LockOrder.CodeFixes.Fixes;
+using Microsoft.CodeAnalysis.Testing;
 using Xunit;
 
 namespace LockOrder.CodeFixes.Tests
@@ -159,6 +160,68 @@ static class Status
     }
 }
 ");
+            test.NumberOfFixAllIterations = 1;
+            await test.RunAsync();
+        }
+
+        [Fact]
+        public async Task FixAllInSolutionMovesTrailingCopiesAcrossDocuments()
+        {
+            const string usings = LockOrderFixTest<CopyToUserAfterReleaseCodeFixProvider>.Usings;
+            var test = new LockOrderFixTest<CopyToUserAfterReleaseCodeFixProvider>();
+            test.TestState.Sources.Add(("A.cs", usings + Device + @"
+static class A
+{
+    static void Run(Device device, UserBuffer user, byte[] result)
+    {
+        using (device.Memory.Write())
+        {
+            result[0] = (byte)device.State;
+            {|LOCK002:user.CopyToUser(result)|};
+        }
+    }
+}
+"));
+            test.TestState.Sources.Add(("B.cs", usings + @"
+static class B
+{
+    static void Run(Device device, UserBuffer user, byte[] result)
+    {
+        device.Vma.Enter();
+        result[0] = (byte)device.State;
+        {|LOCK002:user.CopyToUser(result)|};
+        device.Vma.Exit();
+    }
+}
+"));
+            test.FixedState.Sources.Add(("A.cs", usings + Device + @"
+static class A
+{
+    static void Run(Device device, UserBuffer user, byte[] result)
+    {
+        using (device.Memory.Write())
+        {
+            result[0] = (byte)device.State;
+        }
+
+        user.CopyToUser(result);
+    }
+}
+"));
+            test.FixedState.Sources.Add(("B.cs", usings + @"
+static class B
+{
+    static void Run(Device device, UserBuffer user, byte[] result)
+    {
+        device.Vma.Enter();
+        result[0] = (byte)device.State;
+        device.Vma.Exit();
+        user.CopyToUser(result);
+    }
+}
+"));
+            // One document's Fix All leaves the other's diagnostic: the project and solution scopes are the ones tested.
+            test.CodeFixTestBehaviors = CodeFixTestBehaviors.SkipFixAllInDocumentCheck;
             test.NumberOfFixAllIterations = 1;
             await test.RunAsync();
         }

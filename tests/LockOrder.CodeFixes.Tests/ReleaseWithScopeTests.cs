@@ -241,5 +241,82 @@ static class Paths
             test.NumberOfFixAllIterations = 1;
             await test.RunAsync();
         }
+
+        [Fact]
+        public async Task FixAllInProjectConvertsEveryPairAcrossDocuments()
+        {
+            const string usings = LockOrderFixTest<ReleaseWithScopeCodeFixProvider>.Usings;
+            var test = new LockOrderFixTest<ReleaseWithScopeCodeFixProvider>();
+            test.TestState.Sources.Add(("A.cs", usings + Device + @"
+static class A
+{
+    static void Run(Device device, bool skip)
+    {
+        {|LOCK005:device.Vma.Enter()|};
+        if (skip)
+        {
+            return;
+        }
+
+        device.State++;
+        device.Vma.Exit();
+    }
+}
+"));
+            test.TestState.Sources.Add(("B.cs", usings + @"
+static class B
+{
+    static void Run(Device device, bool skip)
+    {
+        {|LOCK005:device.Memory.EnterRead()|};
+        if (skip)
+        {
+            return;
+        }
+
+        device.State = 0;
+        device.Memory.ExitRead();
+    }
+}
+"));
+            test.FixedState.Sources.Add(("A.cs", usings + Device + @"
+static class A
+{
+    static void Run(Device device, bool skip)
+    {
+        using (device.Vma.Lock())
+        {
+            if (skip)
+            {
+                return;
+            }
+
+            device.State++;
+        }
+    }
+}
+"));
+            test.FixedState.Sources.Add(("B.cs", usings + @"
+static class B
+{
+    static void Run(Device device, bool skip)
+    {
+        using (device.Memory.Read())
+        {
+            if (skip)
+            {
+                return;
+            }
+
+            device.State = 0;
+        }
+    }
+}
+"));
+            // One document's Fix All leaves the other's diagnostic: the project and solution scopes are the ones tested.
+            test.CodeFixTestBehaviors = CodeFixTestBehaviors.SkipFixAllInDocumentCheck;
+            test.NumberOfFixAllIterations = 1;
+            await test.RunAsync();
+        }
     }
 }
