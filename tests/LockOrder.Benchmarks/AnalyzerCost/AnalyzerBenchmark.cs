@@ -18,7 +18,9 @@ namespace LockOrder.Benchmarks.AnalyzerCost
     /// run: the compiler's cost is parse + <c>GetDiagnostics()</c> (binding and the compiler's own diagnostics, no
     /// emit), the analyzer's is its execution time as the analyzer driver logs it. Both run single-threaded
     /// (<c>concurrentBuild: false</c>, <c>concurrentAnalysis: false</c>) so the ratio compares work, not how
-    /// well each side uses the cores other processes on the machine are also using.
+    /// well each side uses the cores other processes on the machine are also using. A control analyzer of fixed cost
+    /// per body (<see cref="FixedCostAnalyzer"/>) runs in the same rounds, so what the driver adds to any analyzer's
+    /// telemetry as the compilation grows is measured beside LockOrder's.
     /// </summary>
     internal sealed class AnalyzerBenchmark
     {
@@ -31,6 +33,11 @@ namespace LockOrder.Benchmarks.AnalyzerCost
         private const int WarmUpLines = 2_000;
         private const int QuickWarmUpRounds = 3;
         private static readonly TimeSpan WarmUpBudget = TimeSpan.FromMinutes(4);
+
+        // About what LockOrder spends per body on lock-heavy code, so the control sits in the driver's runs as long.
+        internal static readonly TimeSpan ControlCpuPerBody = TimeSpan.FromMicroseconds(25);
+
+        private static readonly ImmutableArray<DiagnosticAnalyzer> Control = ImmutableArray.Create<DiagnosticAnalyzer>(new FixedCostAnalyzer(ControlCpuPerBody));
 
         private static readonly CSharpParseOptions ParseOptions = new CSharpParseOptions(LanguageVersion.Latest);
 
@@ -84,7 +91,7 @@ namespace LockOrder.Benchmarks.AnalyzerCost
                 {
                     new Workload(CodeShape.LockHeavy, 10_000, 7),
                     new Workload(CodeShape.LockHeavy, 100_000, 5),
-                    new Workload(CodeShape.LockHeavy, 500_000, 3),
+                    new Workload(CodeShape.LockHeavy, 500_000, 5),
                     new Workload(CodeShape.Ordinary, 100_000, 5),
                 };
 
@@ -144,6 +151,7 @@ namespace LockOrder.Benchmarks.AnalyzerCost
                 {
                     var compiler = MeasureCompiler(code, checkErrors: round == 1);
                     var analyzers = MeasureAnalyzers(code);
+                    MeasureControl(code);
                     MeasureGraphFloor(code);
                     if (round == 1 && code.Shape == CodeShape.LockHeavy)
                     {
@@ -177,9 +185,12 @@ namespace LockOrder.Benchmarks.AnalyzerCost
             var compilerCpu = new List<double>();
             var analyzerCpu = new List<double>();
             var analyzerGcPause = new List<double>();
+            var analyzerOther = new List<double>();
             var analyzerAllocated = new List<double>();
             var runAllocated = new List<double>();
             var wall = new List<double>();
+            var runGcPause = new List<double>();
+            var controls = new List<AnalyzerRun>();
             var graphs = new List<double>();
             int graphBodies = 0;
             var byType = new Dictionary<string, List<double>>();
@@ -194,9 +205,12 @@ namespace LockOrder.Benchmarks.AnalyzerCost
                 analyzer.Add(last.ExecutionMs);
                 analyzerCpu.Add(last.CpuMs);
                 analyzerGcPause.Add(last.GcPauseMs);
+                analyzerOther.Add(last.OtherMs);
                 analyzerAllocated.Add(last.AllocatedBytes / 1e6);
                 runAllocated.Add(last.RunAllocatedBytes / 1e6);
                 wall.Add(last.WallMs);
+                runGcPause.Add(last.RunGcPauseMs);
+                controls.Add(MeasureControl(code));
                 var floor = MeasureGraphFloor(code);
                 graphs.Add(floor.CpuMs);
                 graphBodies = floor.Bodies;
@@ -218,9 +232,18 @@ namespace LockOrder.Benchmarks.AnalyzerCost
                 Statistics.Median(compiler),
                 Statistics.Median(analyzer),
                 Statistics.Median(wall),
+                Statistics.Median(runGcPause),
+                new ControlResult(
+                    Statistics.Median(controls.Select(c => c.ExecutionMs).ToList()),
+                    Statistics.Median(controls.Select(c => c.CpuMs).ToList()),
+                    Statistics.Median(controls.Select(c => c.GcPauseMs).ToList()),
+                    Statistics.Median(controls.Select(c => c.OtherMs).ToList()),
+                    Statistics.Median(controls.Select(c => c.WallMs).ToList()),
+                    Statistics.Median(controls.Select(c => c.RunGcPauseMs).ToList())),
                 Statistics.Median(compilerCpu),
                 Statistics.Median(analyzerCpu),
                 Statistics.Median(analyzerGcPause),
+                Statistics.Median(analyzerOther),
                 Statistics.Median(analyzerAllocated),
                 Statistics.Median(runAllocated),
                 Statistics.Median(graphs),
@@ -238,7 +261,7 @@ namespace LockOrder.Benchmarks.AnalyzerCost
             var stopwatch = Stopwatch.StartNew();
             var trees = Parse(code);
             double parseMs = stopwatch.Elapsed.TotalMilliseconds;
-            var compilation = CSharpCompilation.Create("Generated", trees, _references, CompilationOptions);
+            var compilation = Compile(trees);
             var diagnostics = compilation.GetDiagnostics();
             double totalMs = stopwatch.Elapsed.TotalMilliseconds;
             double cpuMs = (ThreadCpuClock.Nanoseconds() - cpuStart) / 1e6;
@@ -270,21 +293,26 @@ namespace LockOrder.Benchmarks.AnalyzerCost
         private (double CpuMs, int Bodies) MeasureGraphFloor(GeneratedCode code)
         {
             Collect();
-            return GraphFloor.Measure(CSharpCompilation.Create("Generated", Parse(code), _references, CompilationOptions));
+            return GraphFloor.Measure(Compile(Parse(code)));
         }
 
-        private AnalyzerRun MeasureAnalyzers(GeneratedCode code)
+        private AnalyzerRun MeasureAnalyzers(GeneratedCode code) => MeasureAnalyzers(code, _analyzers, _options);
+
+        /// <summary>The same run with the control (<see cref="FixedCostAnalyzer"/>) in place of LockOrder's analyzers.</summary>
+        private AnalyzerRun MeasureControl(GeneratedCode code) => MeasureAnalyzers(code, Control, analyzerOptions: null);
+
+        private AnalyzerRun MeasureAnalyzers(GeneratedCode code, ImmutableArray<DiagnosticAnalyzer> analyzers, AnalyzerConfigOptionsProvider? analyzerOptions)
         {
             Collect();
-            var compilation = CSharpCompilation.Create("Generated", Parse(code), _references, CompilationOptions);
-            if (_analyzers.IsEmpty)
+            var compilation = Compile(Parse(code));
+            if (analyzers.IsEmpty)
             {
-                return new AnalyzerRun(0, 0, 0, 0, 0, 0, new Dictionary<string, double>(), new Dictionary<string, int>(), Array.Empty<string>(), Array.Empty<string>());
+                return new AnalyzerRun(0, 0, 0, 0, 0, 0, 0, new Dictionary<string, double>(), new Dictionary<string, int>(), Array.Empty<string>(), Array.Empty<string>());
             }
 
             var exceptions = new List<string>();
             var options = new CompilationWithAnalyzersOptions(
-                _options is null ? new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty) : new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty, _options),
+                analyzerOptions is null ? new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty) : new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty, analyzerOptions),
                 (exception, analyzer, _) =>
                 {
                     lock (exceptions)
@@ -297,13 +325,15 @@ namespace LockOrder.Benchmarks.AnalyzerCost
                 reportSuppressedDiagnostics: false,
                 analyzerExceptionFilter: null);
             // Fresh wrappers per run, so each run's CPU meters start at zero; the analyzers inside are the same instances.
-            var timed = _analyzers.Select(a => new CpuTimedAnalyzer(a)).ToImmutableArray();
+            var timed = analyzers.Select(a => new CpuTimedAnalyzer(a)).ToImmutableArray();
             var withAnalyzers = compilation.WithAnalyzers(timed.CastArray<DiagnosticAnalyzer>(), options);
 
             long allocatedBefore = GC.GetTotalAllocatedBytes();
+            var pausedBefore = GC.GetTotalPauseDuration();
             var stopwatch = Stopwatch.StartNew();
             var diagnostics = withAnalyzers.GetAnalyzerDiagnosticsAsync(CancellationToken.None).GetAwaiter().GetResult();
             double wallMs = stopwatch.Elapsed.TotalMilliseconds;
+            double runGcPauseMs = (GC.GetTotalPauseDuration() - pausedBefore).TotalMilliseconds;
             long runAllocated = GC.GetTotalAllocatedBytes() - allocatedBefore;
 
             var byType = new Dictionary<string, double>();
@@ -332,7 +362,7 @@ namespace LockOrder.Benchmarks.AnalyzerCost
                 .Take(5)
                 .Select(Describe)
                 .ToList();
-            return new AnalyzerRun(total, cpu, wallMs, gcPause, allocated, runAllocated, byType, byId, exceptions.Distinct().ToList(), samples);
+            return new AnalyzerRun(total, cpu, wallMs, gcPause, runGcPauseMs, allocated, runAllocated, byType, byId, exceptions.Distinct().ToList(), samples);
         }
 
         private static string Describe(Diagnostic diagnostic)
@@ -344,6 +374,8 @@ namespace LockOrder.Benchmarks.AnalyzerCost
                 : tree.GetText().Lines[span.StartLinePosition.Line].ToString().Trim();
             return $"{diagnostic.Id} {span.Path}({span.StartLinePosition.Line + 1}): {diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture)}  | {line}";
         }
+
+        private CSharpCompilation Compile(SyntaxTree[] trees) => CSharpCompilation.Create("Generated", trees, _references, CompilationOptions);
 
         private static SyntaxTree[] Parse(GeneratedCode code) =>
             code.Files.Select(f => CSharpSyntaxTree.ParseText(f.Text, ParseOptions, f.Path)).ToArray();

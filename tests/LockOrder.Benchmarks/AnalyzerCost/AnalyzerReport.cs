@@ -79,7 +79,25 @@ namespace LockOrder.Benchmarks.AnalyzerCost
                     r.AnalyzerMs,
                     r.AnalyzerCpuMs,
                     r.AnalyzerGcPauseMs,
-                    r.AnalyzerMs - r.AnalyzerCpuMs - r.AnalyzerGcPauseMs));
+                    r.AnalyzerOtherMs));
+                output.WriteLine(string.Format(
+                    inv,
+                    "  the analysis run: {0:F0} ms, {1:F0} ms of it ({2:P0}) suspended for collections",
+                    r.AnalyzerWallMs,
+                    r.RunGcPauseMs,
+                    r.RunGcPauseShare));
+                var c = r.Control;
+                output.WriteLine(string.Format(
+                    inv,
+                    "  the control ({0:F0} µs of CPU per body, nothing else): telemetry {1:F0} ms: {2:F0} ms of CPU, {3:F0} ms suspended, {4:F0} ms else; its run {5:F0} ms, {6:F0} ms of it ({7:P0}) suspended",
+                    AnalyzerBenchmark.ControlCpuPerBody.TotalMicroseconds,
+                    c.TelemetryMs,
+                    c.CpuMs,
+                    c.GcPauseMs,
+                    c.OtherMs,
+                    c.RunWallMs,
+                    c.RunGcPauseMs,
+                    c.RunGcPauseShare));
                 output.WriteLine(string.Format(
                     inv,
                     "  allocated: {0:F0} MB by the analyzer's callbacks of {1:F0} MB in the whole analysis run ({2:P1})",
@@ -153,6 +171,15 @@ namespace LockOrder.Benchmarks.AnalyzerCost
                 last.Code.Lines,
                 (last.CompilerMs / last.Code.Lines) / (first.CompilerMs / first.Code.Lines),
                 (last.CompilerCpuMs / last.Code.Lines) / (first.CompilerCpuMs / first.Code.Lines)));
+            // The control's cost is linear by construction, so its growth in the same runs is what the harness (the
+            // driver's collections and threads, which grow with the compilation) adds to any analyzer's.
+            output.WriteLine(string.Format(
+                inv,
+                "lock-heavy code, for comparison: the control's per-line growth from {0} to {1} lines, same runs: telemetry (wall) {2:F2}, CPU {3:F2}",
+                first.Code.Lines,
+                last.Code.Lines,
+                (last.Control.TelemetryMs / last.Code.Lines) / (first.Control.TelemetryMs / first.Code.Lines),
+                (last.Control.CpuMs / last.Code.Lines) / (first.Control.CpuMs / first.Code.Lines)));
             output.WriteLine(string.Format(
                 inv,
                 "analyzer/compiler: max ratio {0:F3} (at {1} lines), per-line growth {2}",

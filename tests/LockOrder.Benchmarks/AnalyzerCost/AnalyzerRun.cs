@@ -10,6 +10,7 @@ namespace LockOrder.Benchmarks.AnalyzerCost
             double cpuMs,
             double wallMs,
             double gcPauseMs,
+            double runGcPauseMs,
             long allocatedBytes,
             long runAllocatedBytes,
             IReadOnlyDictionary<string, double> msByType,
@@ -21,6 +22,7 @@ namespace LockOrder.Benchmarks.AnalyzerCost
             CpuMs = cpuMs;
             WallMs = wallMs;
             GcPauseMs = gcPauseMs;
+            RunGcPauseMs = runGcPauseMs;
             AllocatedBytes = allocatedBytes;
             RunAllocatedBytes = runAllocatedBytes;
             MsByType = msByType;
@@ -38,6 +40,12 @@ namespace LockOrder.Benchmarks.AnalyzerCost
 
         /// <summary>Time the analyzers' callbacks sat suspended for garbage collections.</summary>
         internal double GcPauseMs { get; }
+
+        /// <summary>The telemetry that is neither CPU time nor suspension: waiting for a core, the driver's bookkeeping around the callbacks.</summary>
+        internal double OtherMs => ExecutionMs - CpuMs - GcPauseMs;
+
+        /// <summary>Time the whole process sat suspended for garbage collections during the run, inside the callbacks or not.</summary>
+        internal double RunGcPauseMs { get; }
 
         /// <summary>What the analyzers' callbacks allocated.</summary>
         internal long AllocatedBytes { get; }

@@ -13,9 +13,12 @@ namespace LockOrder.Benchmarks.AnalyzerCost
             double compilerMs,
             double analyzerMs,
             double analyzerWallMs,
+            double runGcPauseMs,
+            ControlResult control,
             double compilerCpuMs,
             double analyzerCpuMs,
             double analyzerGcPauseMs,
+            double analyzerOtherMs,
             double analyzerAllocatedMegabytes,
             double runAllocatedMegabytes,
             double graphCpuMs,
@@ -31,9 +34,12 @@ namespace LockOrder.Benchmarks.AnalyzerCost
             CompilerMs = compilerMs;
             AnalyzerMs = analyzerMs;
             AnalyzerWallMs = analyzerWallMs;
+            RunGcPauseMs = runGcPauseMs;
+            Control = control;
             CompilerCpuMs = compilerCpuMs;
             AnalyzerCpuMs = analyzerCpuMs;
             AnalyzerGcPauseMs = analyzerGcPauseMs;
+            AnalyzerOtherMs = analyzerOtherMs;
             AnalyzerAllocatedMegabytes = analyzerAllocatedMegabytes;
             RunAllocatedMegabytes = runAllocatedMegabytes;
             GraphCpuMs = graphCpuMs;
@@ -60,6 +66,12 @@ namespace LockOrder.Benchmarks.AnalyzerCost
         /// <summary>Median wall time of <c>GetAnalyzerDiagnosticsAsync</c> on a fresh compilation (includes the binding it forces).</summary>
         internal double AnalyzerWallMs { get; }
 
+        /// <summary>Median time the process sat suspended for garbage collections during that run, inside the analyzers' callbacks or not.</summary>
+        internal double RunGcPauseMs { get; }
+
+        /// <summary>The same runs' medians for the control analyzer (<see cref="FixedCostAnalyzer"/>).</summary>
+        internal ControlResult Control { get; }
+
         /// <summary>Median thread CPU time of parse + <c>GetDiagnostics()</c>.</summary>
         internal double CompilerCpuMs { get; }
 
@@ -68,6 +80,9 @@ namespace LockOrder.Benchmarks.AnalyzerCost
 
         /// <summary>Median time the analyzers' callbacks sat suspended for garbage collections (in the telemetry, not in the CPU time).</summary>
         internal double AnalyzerGcPauseMs { get; }
+
+        /// <summary>Median of the telemetry that is neither CPU time nor suspension (each run's own remainder, so the parts' medians need not add up).</summary>
+        internal double AnalyzerOtherMs { get; }
 
         /// <summary>Median of what the analyzers' callbacks allocated, in MB.</summary>
         internal double AnalyzerAllocatedMegabytes { get; }
@@ -99,5 +114,8 @@ namespace LockOrder.Benchmarks.AnalyzerCost
         internal double GraphCpuRatio => CompilerCpuMs > 0 ? GraphCpuMs / CompilerCpuMs : 0;
 
         internal double AnalyzerCpuMicrosecondsPerLine => AnalyzerCpuMs * 1000 / Code.Lines;
+
+        /// <summary>The share of the analysis run's wall time the process sat suspended for collections.</summary>
+        internal double RunGcPauseShare => AnalyzerWallMs > 0 ? RunGcPauseMs / AnalyzerWallMs : 0;
     }
 }
