@@ -181,16 +181,9 @@ namespace LockOrder.Benchmarks.AnalyzerCost
 
             var parse = new List<double>();
             var compiler = new List<double>();
-            var analyzer = new List<double>();
             var compilerCpu = new List<double>();
-            var analyzerCpu = new List<double>();
-            var analyzerGcPause = new List<double>();
-            var analyzerOther = new List<double>();
-            var analyzerAllocated = new List<double>();
-            var runAllocated = new List<double>();
-            var wall = new List<double>();
-            var runGcPause = new List<double>();
-            var controls = new List<AnalyzerRun>();
+            var analyzerRuns = new List<AnalyzerRun>();
+            var controlRuns = new List<AnalyzerRun>();
             var graphs = new List<double>();
             int graphBodies = 0;
             var byType = new Dictionary<string, List<double>>();
@@ -202,15 +195,8 @@ namespace LockOrder.Benchmarks.AnalyzerCost
                 compiler.Add(c.TotalMs);
                 compilerCpu.Add(c.CpuMs);
                 last = MeasureAnalyzers(code);
-                analyzer.Add(last.ExecutionMs);
-                analyzerCpu.Add(last.CpuMs);
-                analyzerGcPause.Add(last.GcPauseMs);
-                analyzerOther.Add(last.OtherMs);
-                analyzerAllocated.Add(last.AllocatedBytes / 1e6);
-                runAllocated.Add(last.RunAllocatedBytes / 1e6);
-                wall.Add(last.WallMs);
-                runGcPause.Add(last.RunGcPauseMs);
-                controls.Add(MeasureControl(code));
+                analyzerRuns.Add(last);
+                controlRuns.Add(MeasureControl(code));
                 var floor = MeasureGraphFloor(code);
                 graphs.Add(floor.CpuMs);
                 graphBodies = floor.Bodies;
@@ -230,22 +216,9 @@ namespace LockOrder.Benchmarks.AnalyzerCost
                 workload.Runs,
                 Statistics.Median(parse),
                 Statistics.Median(compiler),
-                Statistics.Median(analyzer),
-                Statistics.Median(wall),
-                Statistics.Median(runGcPause),
-                new ControlResult(
-                    Statistics.Median(controls.Select(c => c.ExecutionMs).ToList()),
-                    Statistics.Median(controls.Select(c => c.CpuMs).ToList()),
-                    Statistics.Median(controls.Select(c => c.GcPauseMs).ToList()),
-                    Statistics.Median(controls.Select(c => c.OtherMs).ToList()),
-                    Statistics.Median(controls.Select(c => c.WallMs).ToList()),
-                    Statistics.Median(controls.Select(c => c.RunGcPauseMs).ToList())),
                 Statistics.Median(compilerCpu),
-                Statistics.Median(analyzerCpu),
-                Statistics.Median(analyzerGcPause),
-                Statistics.Median(analyzerOther),
-                Statistics.Median(analyzerAllocated),
-                Statistics.Median(runAllocated),
+                AnalysisMedians.Of(analyzerRuns),
+                AnalysisMedians.Of(controlRuns),
                 Statistics.Median(graphs),
                 graphBodies,
                 last.DiagnosticsById,

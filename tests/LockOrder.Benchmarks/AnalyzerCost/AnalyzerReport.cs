@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
@@ -38,12 +39,12 @@ namespace LockOrder.Benchmarks.AnalyzerCost
                     r.Runs,
                     r.ParseMs,
                     r.CompilerMs,
-                    r.AnalyzerMs,
+                    r.Analyzer.TelemetryMs,
                     r.Ratio,
                     r.AnalyzerMicrosecondsPerLine,
-                    r.AnalyzerWallMs,
+                    r.Analyzer.RunWallMs,
                     r.CompilerCpuMs,
-                    r.AnalyzerCpuMs,
+                    r.Analyzer.CpuMs,
                     r.CpuRatio,
                     r.AnalyzerCpuMicrosecondsPerLine,
                     r.GraphBodies,
@@ -76,16 +77,16 @@ namespace LockOrder.Benchmarks.AnalyzerCost
                 output.WriteLine(string.Format(
                     inv,
                     "  analyzer telemetry {0:F0} ms: {1:F0} ms of CPU, {2:F0} ms suspended for garbage collections, {3:F0} ms else (waiting for a core, the driver)",
-                    r.AnalyzerMs,
-                    r.AnalyzerCpuMs,
-                    r.AnalyzerGcPauseMs,
-                    r.AnalyzerOtherMs));
+                    r.Analyzer.TelemetryMs,
+                    r.Analyzer.CpuMs,
+                    r.Analyzer.GcPauseMs,
+                    r.Analyzer.OtherMs));
                 output.WriteLine(string.Format(
                     inv,
                     "  the analysis run: {0:F0} ms, {1:F0} ms of it ({2:P0}) suspended for collections",
-                    r.AnalyzerWallMs,
-                    r.RunGcPauseMs,
-                    r.RunGcPauseShare));
+                    r.Analyzer.RunWallMs,
+                    r.Analyzer.RunGcPauseMs,
+                    r.Analyzer.RunGcPauseShare));
                 var c = r.Control;
                 output.WriteLine(string.Format(
                     inv,
@@ -101,9 +102,9 @@ namespace LockOrder.Benchmarks.AnalyzerCost
                 output.WriteLine(string.Format(
                     inv,
                     "  allocated: {0:F0} MB by the analyzer's callbacks of {1:F0} MB in the whole analysis run ({2:P1})",
-                    r.AnalyzerAllocatedMegabytes,
-                    r.RunAllocatedMegabytes,
-                    r.RunAllocatedMegabytes > 0 ? r.AnalyzerAllocatedMegabytes / r.RunAllocatedMegabytes : 0));
+                    r.Analyzer.AllocatedMegabytes,
+                    r.Analyzer.RunAllocatedMegabytes,
+                    r.Analyzer.RunAllocatedMegabytes > 0 ? r.Analyzer.AllocatedMegabytes / r.Analyzer.RunAllocatedMegabytes : 0));
                 if (r.AnalyzerMsByType.Count > 1)
                 {
                     output.WriteLine("  by analyzer: " + string.Join(", ", r.AnalyzerMsByType.Select(p => string.Format(inv, "{0} {1:F1} ms", p.Key, p.Value))));
@@ -139,9 +140,10 @@ namespace LockOrder.Benchmarks.AnalyzerCost
                 return;
             }
 
+            var first = heavy[0];
+            var last = heavy[heavy.Count - 1];
             var maxCpu = heavy.OrderByDescending(r => r.CpuRatio).First();
-            double smallestCpu = heavy[0].AnalyzerCpuMicrosecondsPerLine;
-            double? growthCpu = smallestCpu > 0 ? heavy[heavy.Count - 1].AnalyzerCpuMicrosecondsPerLine / smallestCpu : (double?)null;
+            double? growthCpu = PerLineGrowth(first, last, r => r.Analyzer.CpuMs);
             output.WriteLine(string.Format(
                 inv,
                 "lock-heavy code (thread CPU time): max analyzer/compiler ratio {0:F3} (at {1} lines) — target ≤ {2:F2}: {3}; per-line growth {4} — target ≤ {5:F1}: {6}",
@@ -154,23 +156,20 @@ namespace LockOrder.Benchmarks.AnalyzerCost
                 growthCpu is double gc2 ? Verdict(gc2 <= GrowthTarget) : "n/a"));
 
             var max = heavy.OrderByDescending(r => r.Ratio).First();
-            double smallest = heavy[0].AnalyzerMicrosecondsPerLine;
-            double? growth = smallest > 0 ? heavy[heavy.Count - 1].AnalyzerMicrosecondsPerLine / smallest : (double?)null;
+            double? growth = PerLineGrowth(first, last, r => r.Analyzer.TelemetryMs);
             output.WriteLine(string.Format(inv, "lock-heavy code (telemetry, wall): max analyzer/compiler ratio {0:F3} — target ≤ {1:F2}: {2}", max.Ratio, LockHeavyRatioTarget, Verdict(max.Ratio <= LockHeavyRatioTarget)));
             output.WriteLine(growth is double g
-                ? string.Format(inv, "lock-heavy code (telemetry, wall): per-line growth {0:F2} from {1} to {2} lines — target ≤ {3:F1}: {4}", g, heavy[0].Code.Lines, heavy[heavy.Count - 1].Code.Lines, GrowthTarget, Verdict(g <= GrowthTarget))
+                ? string.Format(inv, "lock-heavy code (telemetry, wall): per-line growth {0:F2} from {1} to {2} lines — target ≤ {3:F1}: {4}", g, first.Code.Lines, last.Code.Lines, GrowthTarget, Verdict(g <= GrowthTarget))
                 : "lock-heavy code: per-line growth not measurable (no analyzer time)");
             // The target is linear cost, so the compiler's own growth over the same sizes and runs is the yardstick
             // for how much of the analyzer's is the process (a larger heap, longer collections) rather than its work.
-            var first = heavy[0];
-            var last = heavy[heavy.Count - 1];
             output.WriteLine(string.Format(
                 inv,
                 "lock-heavy code, for comparison: the compiler's own per-line growth from {0} to {1} lines, same runs: wall {2:F2}, CPU {3:F2}",
                 first.Code.Lines,
                 last.Code.Lines,
-                (last.CompilerMs / last.Code.Lines) / (first.CompilerMs / first.Code.Lines),
-                (last.CompilerCpuMs / last.Code.Lines) / (first.CompilerCpuMs / first.Code.Lines)));
+                PerLineGrowth(first, last, r => r.CompilerMs),
+                PerLineGrowth(first, last, r => r.CompilerCpuMs)));
             // The control's cost is linear by construction, so its growth in the same runs is what the harness (the
             // driver's collections and threads, which grow with the compilation) adds to any analyzer's.
             output.WriteLine(string.Format(
@@ -178,8 +177,8 @@ namespace LockOrder.Benchmarks.AnalyzerCost
                 "lock-heavy code, for comparison: the control's per-line growth from {0} to {1} lines, same runs: telemetry (wall) {2:F2}, CPU {3:F2}",
                 first.Code.Lines,
                 last.Code.Lines,
-                (last.Control.TelemetryMs / last.Code.Lines) / (first.Control.TelemetryMs / first.Code.Lines),
-                (last.Control.CpuMs / last.Code.Lines) / (first.Control.CpuMs / first.Code.Lines)));
+                PerLineGrowth(first, last, r => r.Control.TelemetryMs),
+                PerLineGrowth(first, last, r => r.Control.CpuMs)));
             output.WriteLine(string.Format(
                 inv,
                 "analyzer/compiler: max ratio {0:F3} (at {1} lines), per-line growth {2}",
@@ -187,6 +186,10 @@ namespace LockOrder.Benchmarks.AnalyzerCost
                 max.Code.Lines,
                 growth is double value ? value.ToString("F2", inv) : "n/a"));
         }
+
+        /// <summary>Cost per line at the largest size over cost per line at the smallest; null when the smallest cost nothing.</summary>
+        private static double? PerLineGrowth(WorkloadResult first, WorkloadResult last, Func<WorkloadResult, double> ms) =>
+            ms(first) > 0 ? (ms(last) / last.Code.Lines) / (ms(first) / first.Code.Lines) : (double?)null;
 
         private static string Diagnostics(IReadOnlyDictionary<string, int> byId) =>
             byId.Count == 0 ? "none" : string.Join(" ", byId.Select(p => $"{p.Key}×{p.Value}"));

@@ -11,16 +11,9 @@ namespace LockOrder.Benchmarks.AnalyzerCost
             int runs,
             double parseMs,
             double compilerMs,
-            double analyzerMs,
-            double analyzerWallMs,
-            double runGcPauseMs,
-            ControlResult control,
             double compilerCpuMs,
-            double analyzerCpuMs,
-            double analyzerGcPauseMs,
-            double analyzerOtherMs,
-            double analyzerAllocatedMegabytes,
-            double runAllocatedMegabytes,
+            AnalysisMedians analyzer,
+            AnalysisMedians control,
             double graphCpuMs,
             int graphBodies,
             IReadOnlyDictionary<string, int> diagnosticsById,
@@ -32,16 +25,9 @@ namespace LockOrder.Benchmarks.AnalyzerCost
             Runs = runs;
             ParseMs = parseMs;
             CompilerMs = compilerMs;
-            AnalyzerMs = analyzerMs;
-            AnalyzerWallMs = analyzerWallMs;
-            RunGcPauseMs = runGcPauseMs;
-            Control = control;
             CompilerCpuMs = compilerCpuMs;
-            AnalyzerCpuMs = analyzerCpuMs;
-            AnalyzerGcPauseMs = analyzerGcPauseMs;
-            AnalyzerOtherMs = analyzerOtherMs;
-            AnalyzerAllocatedMegabytes = analyzerAllocatedMegabytes;
-            RunAllocatedMegabytes = runAllocatedMegabytes;
+            Analyzer = analyzer;
+            Control = control;
             GraphCpuMs = graphCpuMs;
             GraphBodies = graphBodies;
             DiagnosticsById = diagnosticsById;
@@ -60,35 +46,14 @@ namespace LockOrder.Benchmarks.AnalyzerCost
         /// <summary>Median of parse + <c>Compilation.GetDiagnostics()</c>, single-threaded, no emit.</summary>
         internal double CompilerMs { get; }
 
-        /// <summary>Median of the LockOrder analyzers' own execution time, as the analyzer driver measures it.</summary>
-        internal double AnalyzerMs { get; }
-
-        /// <summary>Median wall time of <c>GetAnalyzerDiagnosticsAsync</c> on a fresh compilation (includes the binding it forces).</summary>
-        internal double AnalyzerWallMs { get; }
-
-        /// <summary>Median time the process sat suspended for garbage collections during that run, inside the analyzers' callbacks or not.</summary>
-        internal double RunGcPauseMs { get; }
-
-        /// <summary>The same runs' medians for the control analyzer (<see cref="FixedCostAnalyzer"/>).</summary>
-        internal ControlResult Control { get; }
-
         /// <summary>Median thread CPU time of parse + <c>GetDiagnostics()</c>.</summary>
         internal double CompilerCpuMs { get; }
 
-        /// <summary>Median thread CPU time inside the analyzers' callbacks.</summary>
-        internal double AnalyzerCpuMs { get; }
+        /// <summary>The LockOrder analyzers' runs.</summary>
+        internal AnalysisMedians Analyzer { get; }
 
-        /// <summary>Median time the analyzers' callbacks sat suspended for garbage collections (in the telemetry, not in the CPU time).</summary>
-        internal double AnalyzerGcPauseMs { get; }
-
-        /// <summary>Median of the telemetry that is neither CPU time nor suspension (each run's own remainder, so the parts' medians need not add up).</summary>
-        internal double AnalyzerOtherMs { get; }
-
-        /// <summary>Median of what the analyzers' callbacks allocated, in MB.</summary>
-        internal double AnalyzerAllocatedMegabytes { get; }
-
-        /// <summary>Median of what the whole <c>CompilationWithAnalyzers</c> run allocated, in MB.</summary>
-        internal double RunAllocatedMegabytes { get; }
+        /// <summary>The same rounds' runs of the control analyzer (<see cref="FixedCostAnalyzer"/>).</summary>
+        internal AnalysisMedians Control { get; }
 
         /// <summary>Median thread CPU time Roslyn needs to build the control-flow graphs of the bodies the analyzer analyzes (<see cref="GraphFloor"/>).</summary>
         internal double GraphCpuMs { get; }
@@ -104,18 +69,15 @@ namespace LockOrder.Benchmarks.AnalyzerCost
 
         internal IReadOnlyList<string> SampleDiagnostics { get; }
 
-        internal double Ratio => AnalyzerMs / CompilerMs;
+        internal double Ratio => Analyzer.TelemetryMs / CompilerMs;
 
-        internal double AnalyzerMicrosecondsPerLine => AnalyzerMs * 1000 / Code.Lines;
+        internal double AnalyzerMicrosecondsPerLine => Analyzer.TelemetryMs * 1000 / Code.Lines;
 
-        internal double CpuRatio => CompilerCpuMs > 0 ? AnalyzerCpuMs / CompilerCpuMs : 0;
+        internal double CpuRatio => CompilerCpuMs > 0 ? Analyzer.CpuMs / CompilerCpuMs : 0;
 
         /// <summary>What building Roslyn's control-flow graphs for every locking body would cost, as a ratio to the compiler: the floor of an analysis that builds them all.</summary>
         internal double GraphCpuRatio => CompilerCpuMs > 0 ? GraphCpuMs / CompilerCpuMs : 0;
 
-        internal double AnalyzerCpuMicrosecondsPerLine => AnalyzerCpuMs * 1000 / Code.Lines;
-
-        /// <summary>The share of the analysis run's wall time the process sat suspended for collections.</summary>
-        internal double RunGcPauseShare => AnalyzerWallMs > 0 ? RunGcPauseMs / AnalyzerWallMs : 0;
+        internal double AnalyzerCpuMicrosecondsPerLine => Analyzer.CpuMs * 1000 / Code.Lines;
     }
 }
