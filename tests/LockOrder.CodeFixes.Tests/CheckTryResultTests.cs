@@ -138,9 +138,10 @@ static class Paths
         [Fact]
         public async Task FixAllInProjectChecksEveryIgnoredResultAcrossDocuments()
         {
-            const string usings = LockOrderFixTest<CheckTryResultCodeFixProvider>.Usings;
-            var test = new LockOrderFixTest<CheckTryResultCodeFixProvider>();
-            test.TestState.Sources.Add(("A.cs", usings + Device + @"
+            // One document's Fix All leaves the other's diagnostic: the project and solution scopes are the ones tested.
+            var test = LockOrderFixTest<CheckTryResultCodeFixProvider>.AcrossDocuments(
+                CodeFixTestBehaviors.SkipFixAllInDocumentCheck,
+                ("A.cs", Device + @"
 static class A
 {
     static void Run(Device device)
@@ -150,19 +151,7 @@ static class A
         device.Vma.Exit();
     }
 }
-"));
-            test.TestState.Sources.Add(("B.cs", usings + @"
-static class B
-{
-    static void Run(Device device)
-    {
-        {|LOCK010:device.Memory.TryEnterRead()|};
-        device.State = 0;
-        device.Memory.ExitRead();
-    }
-}
-"));
-            test.FixedState.Sources.Add(("A.cs", usings + Device + @"
+", Device + @"
 static class A
 {
     static void Run(Device device)
@@ -174,8 +163,18 @@ static class A
         }
     }
 }
-"));
-            test.FixedState.Sources.Add(("B.cs", usings + @"
+"),
+                ("B.cs", @"
+static class B
+{
+    static void Run(Device device)
+    {
+        {|LOCK010:device.Memory.TryEnterRead()|};
+        device.State = 0;
+        device.Memory.ExitRead();
+    }
+}
+", @"
 static class B
 {
     static void Run(Device device)
@@ -188,9 +187,6 @@ static class B
     }
 }
 "));
-            // One document's Fix All leaves the other's diagnostic: the project and solution scopes are the ones tested.
-            test.CodeFixTestBehaviors = CodeFixTestBehaviors.SkipFixAllInDocumentCheck;
-            test.NumberOfFixAllIterations = 1;
             await test.RunAsync();
         }
     }

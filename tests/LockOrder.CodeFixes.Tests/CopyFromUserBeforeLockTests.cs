@@ -294,10 +294,10 @@ static class Buffers
         [Fact]
         public async Task FixAllInProjectHoistsAcrossDocuments()
         {
-            const string usings = LockOrderFixTest<CopyFromUserBeforeLockCodeFixProvider>.Usings;
-            var test = new LockOrderFixTest<CopyFromUserBeforeLockCodeFixProvider>();
-            test.TestState.Sources.Add(("Device.cs", usings + Device));
-            test.TestState.Sources.Add(("A.cs", usings + @"
+            var test = LockOrderFixTest<CopyFromUserBeforeLockCodeFixProvider>.AcrossDocuments(
+                CodeFixTestBehaviors.SkipFixAllInDocumentCheck | CodeFixTestBehaviors.SkipFixAllInSolutionCheck,
+                ("Device.cs", Device, Device),
+                ("A.cs", @"
 static class A
 {
     static void Write(Device device, UserBuffer user, byte[] data)
@@ -309,21 +309,7 @@ static class A
         }
     }
 }
-"));
-            test.TestState.Sources.Add(("B.cs", usings + @"
-static class B
-{
-    static void Write(Device device, UserBuffer user, byte[] data)
-    {
-        device.Vma.Enter();
-        {|LOCK002:user.CopyFromUser(data)|};
-        device.State = data[0];
-        device.Vma.Exit();
-    }
-}
-"));
-            test.FixedState.Sources.Add(("Device.cs", usings + Device));
-            test.FixedState.Sources.Add(("A.cs", usings + @"
+", @"
 static class A
 {
     static void Write(Device device, UserBuffer user, byte[] data)
@@ -335,8 +321,19 @@ static class A
         }
     }
 }
-"));
-            test.FixedState.Sources.Add(("B.cs", usings + @"
+"),
+                ("B.cs", @"
+static class B
+{
+    static void Write(Device device, UserBuffer user, byte[] data)
+    {
+        device.Vma.Enter();
+        {|LOCK002:user.CopyFromUser(data)|};
+        device.State = data[0];
+        device.Vma.Exit();
+    }
+}
+", @"
 static class B
 {
     static void Write(Device device, UserBuffer user, byte[] data)
@@ -348,8 +345,6 @@ static class B
     }
 }
 "));
-            test.CodeFixTestBehaviors = CodeFixTestBehaviors.SkipFixAllInDocumentCheck | CodeFixTestBehaviors.SkipFixAllInSolutionCheck;
-            test.NumberOfFixAllIterations = 1;
             await test.RunAsync();
         }
     }

@@ -167,9 +167,10 @@ static class Status
         [Fact]
         public async Task FixAllInSolutionMovesTrailingCopiesAcrossDocuments()
         {
-            const string usings = LockOrderFixTest<CopyToUserAfterReleaseCodeFixProvider>.Usings;
-            var test = new LockOrderFixTest<CopyToUserAfterReleaseCodeFixProvider>();
-            test.TestState.Sources.Add(("A.cs", usings + Device + @"
+            // One document's Fix All leaves the other's diagnostic: the project and solution scopes are the ones tested.
+            var test = LockOrderFixTest<CopyToUserAfterReleaseCodeFixProvider>.AcrossDocuments(
+                CodeFixTestBehaviors.SkipFixAllInDocumentCheck,
+                ("A.cs", Device + @"
 static class A
 {
     static void Run(Device device, UserBuffer user, byte[] result)
@@ -181,20 +182,7 @@ static class A
         }
     }
 }
-"));
-            test.TestState.Sources.Add(("B.cs", usings + @"
-static class B
-{
-    static void Run(Device device, UserBuffer user, byte[] result)
-    {
-        device.Vma.Enter();
-        result[0] = (byte)device.State;
-        {|LOCK002:user.CopyToUser(result)|};
-        device.Vma.Exit();
-    }
-}
-"));
-            test.FixedState.Sources.Add(("A.cs", usings + Device + @"
+", Device + @"
 static class A
 {
     static void Run(Device device, UserBuffer user, byte[] result)
@@ -207,8 +195,19 @@ static class A
         user.CopyToUser(result);
     }
 }
-"));
-            test.FixedState.Sources.Add(("B.cs", usings + @"
+"),
+                ("B.cs", @"
+static class B
+{
+    static void Run(Device device, UserBuffer user, byte[] result)
+    {
+        device.Vma.Enter();
+        result[0] = (byte)device.State;
+        {|LOCK002:user.CopyToUser(result)|};
+        device.Vma.Exit();
+    }
+}
+", @"
 static class B
 {
     static void Run(Device device, UserBuffer user, byte[] result)
@@ -220,9 +219,6 @@ static class B
     }
 }
 "));
-            // One document's Fix All leaves the other's diagnostic: the project and solution scopes are the ones tested.
-            test.CodeFixTestBehaviors = CodeFixTestBehaviors.SkipFixAllInDocumentCheck;
-            test.NumberOfFixAllIterations = 1;
             await test.RunAsync();
         }
     }

@@ -29,5 +29,21 @@ namespace LockOrder.CodeFixes.Tests
             test.FixedCode = Usings + (fixedSource ?? source);
             return test;
         }
+
+        /// <summary>
+        /// A Fix All test over several documents, each given as its path, its source and its fixed source: one pass
+        /// of the fix must fix them all, at the scopes <paramref name="behaviors"/> does not skip.
+        /// </summary>
+        public static LockOrderFixTest<TCodeFix> AcrossDocuments(CodeFixTestBehaviors behaviors, params (string Path, string Source, string FixedSource)[] documents)
+        {
+            var test = new LockOrderFixTest<TCodeFix> { CodeFixTestBehaviors = behaviors, NumberOfFixAllIterations = 1 };
+            foreach (var (path, source, fixedSource) in documents)
+            {
+                test.TestState.Sources.Add((path, Usings + source));
+                test.FixedState.Sources.Add((path, Usings + fixedSource));
+            }
+
+            return test;
+        }
     }
 }

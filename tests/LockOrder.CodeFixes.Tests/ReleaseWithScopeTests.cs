@@ -245,9 +245,10 @@ static class Paths
         [Fact]
         public async Task FixAllInProjectConvertsEveryPairAcrossDocuments()
         {
-            const string usings = LockOrderFixTest<ReleaseWithScopeCodeFixProvider>.Usings;
-            var test = new LockOrderFixTest<ReleaseWithScopeCodeFixProvider>();
-            test.TestState.Sources.Add(("A.cs", usings + Device + @"
+            // One document's Fix All leaves the other's diagnostic: the project and solution scopes are the ones tested.
+            var test = LockOrderFixTest<ReleaseWithScopeCodeFixProvider>.AcrossDocuments(
+                CodeFixTestBehaviors.SkipFixAllInDocumentCheck,
+                ("A.cs", Device + @"
 static class A
 {
     static void Run(Device device, bool skip)
@@ -262,24 +263,7 @@ static class A
         device.Vma.Exit();
     }
 }
-"));
-            test.TestState.Sources.Add(("B.cs", usings + @"
-static class B
-{
-    static void Run(Device device, bool skip)
-    {
-        {|LOCK005:device.Memory.EnterRead()|};
-        if (skip)
-        {
-            return;
-        }
-
-        device.State = 0;
-        device.Memory.ExitRead();
-    }
-}
-"));
-            test.FixedState.Sources.Add(("A.cs", usings + Device + @"
+", Device + @"
 static class A
 {
     static void Run(Device device, bool skip)
@@ -295,8 +279,23 @@ static class A
         }
     }
 }
-"));
-            test.FixedState.Sources.Add(("B.cs", usings + @"
+"),
+                ("B.cs", @"
+static class B
+{
+    static void Run(Device device, bool skip)
+    {
+        {|LOCK005:device.Memory.EnterRead()|};
+        if (skip)
+        {
+            return;
+        }
+
+        device.State = 0;
+        device.Memory.ExitRead();
+    }
+}
+", @"
 static class B
 {
     static void Run(Device device, bool skip)
@@ -313,9 +312,6 @@ static class B
     }
 }
 "));
-            // One document's Fix All leaves the other's diagnostic: the project and solution scopes are the ones tested.
-            test.CodeFixTestBehaviors = CodeFixTestBehaviors.SkipFixAllInDocumentCheck;
-            test.NumberOfFixAllIterations = 1;
             await test.RunAsync();
         }
     }

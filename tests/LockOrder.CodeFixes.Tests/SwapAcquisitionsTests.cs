@@ -259,9 +259,9 @@ static class Paths
         [Fact]
         public async Task FixAllInSolutionSwapsAcrossDocuments()
         {
-            const string usings = LockOrderFixTest<SwapAcquisitionsCodeFixProvider>.Usings;
-            var test = new LockOrderFixTest<SwapAcquisitionsCodeFixProvider>();
-            test.TestState.Sources.Add(("A.cs", usings + Device + @"
+            var test = LockOrderFixTest<SwapAcquisitionsCodeFixProvider>.AcrossDocuments(
+                CodeFixTestBehaviors.SkipFixAllInDocumentCheck | CodeFixTestBehaviors.SkipFixAllInProjectCheck,
+                ("A.cs", Device + @"
 static class A
 {
     static void Run(Device device)
@@ -272,20 +272,7 @@ static class A
         }
     }
 }
-"));
-            test.TestState.Sources.Add(("B.cs", usings + @"
-static class B
-{
-    static void Run(Device device)
-    {
-        using (device.Memory.Read())
-        using ({|LOCK001:device.Vma.Lock()|})
-        {
-        }
-    }
-}
-"));
-            test.FixedState.Sources.Add(("A.cs", usings + Device + @"
+", Device + @"
 static class A
 {
     static void Run(Device device)
@@ -296,8 +283,19 @@ static class A
         }
     }
 }
-"));
-            test.FixedState.Sources.Add(("B.cs", usings + @"
+"),
+                ("B.cs", @"
+static class B
+{
+    static void Run(Device device)
+    {
+        using (device.Memory.Read())
+        using ({|LOCK001:device.Vma.Lock()|})
+        {
+        }
+    }
+}
+", @"
 static class B
 {
     static void Run(Device device)
@@ -309,8 +307,6 @@ static class B
     }
 }
 "));
-            test.CodeFixTestBehaviors = CodeFixTestBehaviors.SkipFixAllInDocumentCheck | CodeFixTestBehaviors.SkipFixAllInProjectCheck;
-            test.NumberOfFixAllIterations = 1;
             await test.RunAsync();
         }
     }
