@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using LockOrder.Analyzers.Flow;
+using LockOrder.Analyzers.Graph;
 using LockOrder.Analyzers.Interprocedural;
 using LockOrder.Analyzers.Model;
 using LockOrder.Analyzers.Rules;
@@ -31,6 +32,7 @@ namespace LockOrder.Analyzers
             Descriptors.AnalysisIncomplete);
 
         private readonly bool shortcuts;
+        private readonly LockGraphSink? graphSink;
 
         /// <summary>
         /// The analyzer as it ships: bodies are walked over their operation trees where that is exact, and callees
@@ -49,6 +51,16 @@ namespace LockOrder.Analyzers
         internal LockOrderAnalyzer(bool shortcuts)
         {
             this.shortcuts = shortcuts;
+        }
+
+        /// <summary>
+        /// The analyzer as it ships, which also hands each compilation's lock graph to <paramref name="graphSink"/> at
+        /// compilation end (the <c>lockorder graph</c> command): the graph is the analysis' own, not a second one.
+        /// </summary>
+        internal LockOrderAnalyzer(LockGraphSink graphSink)
+            : this(shortcuts: true)
+        {
+            this.graphSink = graphSink;
         }
 
         /// <inheritdoc/>
@@ -71,7 +83,11 @@ namespace LockOrder.Analyzers
                 var edges = new OrderEdgeCollector(model);
                 start.RegisterSymbolAction(symbol => OrderCycleRule.AnalyzeType(symbol, model), SymbolKind.NamedType);
                 start.RegisterOperationBlockAction(block => BodyAnalysis.Analyze(block, model, summaries, edges, structuredFastPath: shortcuts));
-                start.RegisterCompilationEndAction(end => edges.ReportInversions(end.ReportDiagnostic, end.CancellationToken));
+                start.RegisterCompilationEndAction(end =>
+                {
+                    edges.ReportInversions(end.ReportDiagnostic, end.CancellationToken);
+                    graphSink?.Add(LockGraphBuilder.Build(model, edges, end.CancellationToken));
+                });
             });
         }
     }

@@ -92,27 +92,7 @@ namespace LockOrder.Analyzers.Interprocedural
         /// <summary>Reports each cycle that <paramref name="order"/> does not already make a LOCK001, once (LOCK008).</summary>
         internal void ReportInversions(Action<Diagnostic> report, DeclaredOrder? order, CancellationToken cancellationToken)
         {
-            if (!boundedCalls.IsEmpty && MayCloseACycle(order, cancellationToken))
-            {
-                // The bounds may close a cycle that the calls' summaries do not: the report needs the exact edges, and
-                // their sightings, so the callees are summarized now. Without a cycle in the bounds there is none in
-                // the summaries, which add fewer edges, and the report is the same without them.
-                foreach (var call in boundedCalls)
-                {
-                    foreach (var edge in call.ExactEdges(cancellationToken))
-                    {
-                        Record(edge);
-                    }
-                }
-            }
-
-            var graph = InversionGraph(edges.Values, order);
-            if (graph.Count < 2)
-            {
-                return;
-            }
-
-            var cycles = InversionCycleFinder.Find(graph, cancellationToken, out bool truncated);
+            var cycles = FindInversions(order, cancellationToken, out bool truncated);
             foreach (var cycle in cycles)
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -122,11 +102,51 @@ namespace LockOrder.Analyzers.Interprocedural
             if (truncated)
             {
                 // Cycles beyond the search bound go unreported: say so once, at the edge the search starts from.
-                var first = graph
+                var first = InversionGraph(edges.Values, order)
                     .OrderBy(e => EffectSetBuilder.SortKey(e.Held), StringComparer.Ordinal)
                     .ThenBy(e => EffectSetBuilder.SortKey(e.Acquired), StringComparer.Ordinal)
                     .First();
                 report(Diagnostic.Create(Descriptors.AnalysisIncomplete, first.AcquiredAt, InversionSearchOwner, InversionSearchBound));
+            }
+        }
+
+        /// <summary>
+        /// The cycles LOCK008 reports, each as its edges in order; <paramref name="truncated"/> tells whether the search
+        /// stopped at its bound.
+        /// </summary>
+        internal List<List<ObservedEdge>> FindInversions(DeclaredOrder? order, CancellationToken cancellationToken, out bool truncated)
+        {
+            if (!boundedCalls.IsEmpty && MayCloseACycle(order, cancellationToken))
+            {
+                // The bounds may close a cycle that the calls' summaries do not: the report needs the exact edges, and
+                // their sightings, so the callees are summarized now. Without a cycle in the bounds there is none in
+                // the summaries, which add fewer edges, and the report is the same without them.
+                RecordExactEdgesOfBoundedCalls(cancellationToken);
+            }
+
+            truncated = false;
+            var graph = InversionGraph(edges.Values, order);
+            return graph.Count < 2 ? new List<List<ObservedEdge>>() : InversionCycleFinder.Find(graph, cancellationToken, out truncated);
+        }
+
+        /// <summary>
+        /// Every edge observed in the compilation, one sighting per class pair, the calls settled by a bound included
+        /// (their callees are summarized now): what the lock graph shows.
+        /// </summary>
+        internal IReadOnlyList<ObservedEdge> AllEdges(CancellationToken cancellationToken)
+        {
+            RecordExactEdgesOfBoundedCalls(cancellationToken);
+            return edges.Values.ToList();
+        }
+
+        private void RecordExactEdgesOfBoundedCalls(CancellationToken cancellationToken)
+        {
+            while (boundedCalls.TryDequeue(out var call))
+            {
+                foreach (var edge in call.ExactEdges(cancellationToken))
+                {
+                    Record(edge);
+                }
             }
         }
 
@@ -135,7 +155,7 @@ namespace LockOrder.Analyzers.Interprocedural
             !SymbolEqualityComparer.Default.Equals(edge.Held, edge.Acquired) && edge.Held.TypeKind != TypeKind.Error && edge.Acquired.TypeKind != TypeKind.Error;
 
         /// <summary>The edges cycles are searched in: those not against <paramref name="order"/> (which are LOCK001 already).</summary>
-        private static List<ObservedEdge> InversionGraph(IEnumerable<ObservedEdge> edges, DeclaredOrder? order) =>
+        internal static List<ObservedEdge> InversionGraph(IEnumerable<ObservedEdge> edges, DeclaredOrder? order) =>
             edges.Where(e => order is null || !order.IsBefore(e.Acquired, e.Held)).ToList();
 
         /// <summary>Whether the graph of the sightings and every edge the bounded calls may add has a cycle (or too many to tell).</summary>

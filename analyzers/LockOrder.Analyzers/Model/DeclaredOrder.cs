@@ -37,6 +37,10 @@ namespace LockOrder.Analyzers.Model
         /// <summary>Every lock class that takes part in a declared order.</summary>
         internal IEnumerable<ITypeSymbol> OrderedClasses => successors.Keys;
 
+        /// <summary>Every declared edge (not the closure): the earlier class, the later one, and the attribute that declares it.</summary>
+        internal IEnumerable<(ITypeSymbol Earlier, ITypeSymbol Later, AttributeData Declaration)> DeclaredEdges =>
+            successors.SelectMany(pair => pair.Value.Select(edge => (pair.Key, edge.Later, edge.Declaration)));
+
         internal static DeclaredOrder Build(Compilation compilation, CancellationToken cancellationToken)
         {
             var successors = new Dictionary<ITypeSymbol, List<(ITypeSymbol, AttributeData)>>(SymbolEqualityComparer.Default);
