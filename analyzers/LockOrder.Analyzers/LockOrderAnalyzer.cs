@@ -29,7 +29,9 @@ namespace LockOrder.Analyzers
             Descriptors.InversionBetweenMethods,
             Descriptors.LockHeldAcrossAwait,
             Descriptors.TryAcquisitionResultIgnored,
-            Descriptors.AnalysisIncomplete);
+            Descriptors.AnalysisIncomplete,
+            Descriptors.AnotherInstanceAcquired,
+            Descriptors.InvalidLockAnnotation);
 
         private readonly bool shortcuts;
         private readonly LockGraphSink? graphSink;
@@ -73,15 +75,11 @@ namespace LockOrder.Analyzers
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
             context.RegisterCompilationStartAction(start =>
             {
-                var model = LockModel.TryCreate(start.Compilation);
-                if (model is null)
-                {
-                    return;
-                }
-
+                var model = LockModel.Create(start.Compilation);
                 var summaries = new SummaryProvider(model, start.Options, screenBySyntax: shortcuts);
                 var edges = new OrderEdgeCollector(model);
                 start.RegisterSymbolAction(symbol => OrderCycleRule.AnalyzeType(symbol, model), SymbolKind.NamedType);
+                start.RegisterSymbolAction(AnnotationRule.AnalyzeSymbol, SymbolKind.NamedType, SymbolKind.Field, SymbolKind.Property, SymbolKind.Method);
                 start.RegisterOperationBlockAction(block => BodyAnalysis.Analyze(block, model, summaries, edges, structuredFastPath: shortcuts));
                 start.RegisterCompilationEndAction(end =>
                 {

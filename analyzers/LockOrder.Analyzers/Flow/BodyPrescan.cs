@@ -13,7 +13,7 @@ namespace LockOrder.Analyzers.Flow
     {
         internal static bool NeedsAnalysis(IOperation body, IMethodSymbol? owner, AnnotationReader annotations)
         {
-            if (owner is not null && LockCallClassifier.HasLockContract(owner, annotations))
+            if (owner is not null && LockCallClassifier.IsLockOperation(owner, annotations))
             {
                 return true;
             }
@@ -35,7 +35,7 @@ namespace LockOrder.Analyzers.Flow
                     _ => null,
                 };
 
-                if (target is not null && LockCallClassifier.HasLockContract(target, annotations))
+                if (operation.Kind == OperationKind.Lock || (target is not null && LockCallClassifier.IsLockOperation(target, annotations)))
                 {
                     return true;
                 }

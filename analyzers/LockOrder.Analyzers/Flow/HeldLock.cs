@@ -14,7 +14,7 @@ namespace LockOrder.Analyzers.Flow
         /// <summary>Bound on the nesting counted per lock, so that a loop that keeps taking a lock still reaches a fixpoint.</summary>
         internal const int MaxDepth = 4;
 
-        internal HeldLock(ITypeSymbol lockClass, LockInstance instance, LockMode mode, Location acquiredAt, HeldLockOrigin origin, bool isMaybe, int depth = 1)
+        internal HeldLock(LockClass lockClass, LockInstance instance, LockMode mode, Location acquiredAt, HeldLockOrigin origin, bool isMaybe, int depth = 1)
         {
             Depth = depth;
             LockClass = lockClass;
@@ -25,7 +25,7 @@ namespace LockOrder.Analyzers.Flow
             IsMaybe = isMaybe;
         }
 
-        internal ITypeSymbol LockClass { get; }
+        internal LockClass LockClass { get; }
 
         internal LockInstance Instance { get; }
 
@@ -48,10 +48,10 @@ namespace LockOrder.Analyzers.Flow
         internal int Depth { get; }
 
         /// <summary>"MemoryLock" or "MemoryLock (this.memoryLock)" for messages.</summary>
-        internal string Describe() => DeclaredOrder.Display(LockClass) + (Instance.IsKnown ? " (" + Instance.Path + ")" : string.Empty);
+        internal string Describe() => LockClass.Display + (Instance.IsKnown ? " (" + Instance.Path + ")" : string.Empty);
 
-        internal bool IsSameLock(ITypeSymbol lockClass, LockInstance instance) =>
-            SymbolEqualityComparer.Default.Equals(LockClass, lockClass) && Instance.Equals(instance);
+        internal bool IsSameLock(LockClass lockClass, LockInstance instance) =>
+            LockClass.Equals(lockClass) && Instance.Equals(instance);
 
         internal bool IsSameLock(HeldLock other) => IsSameLock(other.LockClass, other.Instance);
 
@@ -73,7 +73,7 @@ namespace LockOrder.Analyzers.Flow
         public override bool Equals(object? obj) => obj is HeldLock other && Equals(other);
 
         public override int GetHashCode() =>
-            (((SymbolEqualityComparer.Default.GetHashCode(LockClass) * 31) + Instance.GetHashCode()) * 31) + ((int)Mode * 4) + (IsMaybe ? 1 : 0);
+            (((LockClass.GetHashCode() * 31) + Instance.GetHashCode()) * 31) + ((int)Mode * 4) + (IsMaybe ? 1 : 0);
 
         public override string ToString() => Describe() + " (" + Mode + (IsMaybe ? ", maybe" : string.Empty) + ")";
     }

@@ -3,10 +3,13 @@ using Microsoft.CodeAnalysis;
 
 namespace LockOrder.Analyzers.Flow
 {
-    /// <summary>One lock contract of a called member, resolved at the call: which lock, which mode, whether it waits.</summary>
+    /// <summary>
+    /// What one call does to one lock, resolved at the call: a lock contract of the called member, or a BCL lock
+    /// method's meaning (DESIGN §11) — which lock, which mode, whether it waits, and how its success is reported.
+    /// </summary>
     internal readonly struct LockAction
     {
-        internal LockAction(LockActionKind kind, ITypeSymbol lockClass, LockInstance instance, LockMode mode, bool blocking, bool classOnly)
+        internal LockAction(LockActionKind kind, LockClass lockClass, LockInstance instance, LockMode mode, bool blocking, bool classOnly, IOperation? takenFlag = null, bool returnsScope = false, bool resultMustBeChecked = true)
         {
             Kind = kind;
             LockClass = lockClass;
@@ -14,13 +17,16 @@ namespace LockOrder.Analyzers.Flow
             Mode = mode;
             Blocking = blocking;
             ClassOnly = classOnly;
+            TakenFlag = takenFlag;
+            ReturnsScope = returnsScope;
+            ResultMustBeChecked = resultMustBeChecked;
         }
 
         internal LockActionKind Kind { get; }
 
-        internal ITypeSymbol LockClass { get; }
+        internal LockClass LockClass { get; }
 
-        /// <summary>The receiver's access path for a receiver contract; unknown for a contract naming a class.</summary>
+        /// <summary>The lock's access path at the call; unknown for a contract naming a class.</summary>
         internal LockInstance Instance { get; }
 
         internal LockMode Mode { get; }
@@ -30,5 +36,17 @@ namespace LockOrder.Analyzers.Flow
 
         /// <summary>The contract names a lock class (<c>typeof(VmaLock)</c>), not the receiver: any instance of the class matches.</summary>
         internal bool ClassOnly { get; }
+
+        /// <summary>
+        /// The <c>ref bool</c> argument the call sets when it holds the lock (<c>Monitor.Enter(o, ref taken)</c>): a blocking
+        /// acquisition leaves it true; a try-acquisition's success is read from it instead of the result.
+        /// </summary>
+        internal IOperation? TakenFlag { get; }
+
+        /// <summary>The call's result is a scope whose disposal releases the lock (<c>Lock()</c>, <c>Lock.EnterScope()</c>).</summary>
+        internal bool ReturnsScope { get; }
+
+        /// <summary>For a try-acquisition: dropping its result leaves the following code running with or without the lock (LOCK010).</summary>
+        internal bool ResultMustBeChecked { get; }
     }
 }

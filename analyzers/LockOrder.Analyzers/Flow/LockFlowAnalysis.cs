@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using LockOrder.Analyzers.Model;
 using LockOrder.Analyzers.Rules;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.FlowAnalysis;
@@ -40,7 +41,7 @@ namespace LockOrder.Analyzers.Flow
         private LockFlowAnalysis(FlowContext context, ControlFlowGraph graph, GraphIndex index, IMethodSymbol? owner, Location ownerLocation)
         {
             this.graph = graph;
-            transfer = new LockTransfer(context, owner, ownerLocation, index.ResolveCapture);
+            transfer = new LockTransfer(context, owner, ownerLocation, new ValueOrigins(graph.OriginalOperation, index.ResolveCapture));
         }
 
         /// <summary>Analyzes <paramref name="graph"/>, the body of <paramref name="owner"/>, and reports into the context's sink.</summary>

@@ -8,8 +8,9 @@ namespace LockOrder.Analyzers.Flow
 {
     /// <summary>
     /// The facts at one program point: the held locks (in acquisition order), the scopes whose disposal releases one
-    /// of them, and the try-acquisition results not yet tested. Immutable; equality is structural so the fixpoint can
-    /// tell when nothing changes any more.
+    /// of them, the try-acquisition results not yet tested, the boolean locals whose value is known (the
+    /// <c>ref bool taken</c> of <c>Monitor.Enter</c>), and the locks the caller holds that the body let go of and owes
+    /// back. Immutable; equality is structural so the fixpoint can tell when nothing changes any more.
     /// </summary>
     internal sealed class LockState : IEquatable<LockState>
     {
@@ -19,13 +20,17 @@ namespace LockOrder.Analyzers.Flow
         internal static readonly LockState Empty = new LockState(
             ImmutableArray<HeldLock>.Empty,
             ImmutableDictionary<ValueKey, HeldLock>.Empty,
-            ImmutableDictionary<ValueKey, HeldLock>.Empty);
+            ImmutableDictionary<ValueKey, HeldLock>.Empty,
+            ImmutableDictionary<ValueKey, bool>.Empty,
+            ImmutableArray<HeldLock>.Empty);
 
-        private LockState(ImmutableArray<HeldLock> held, ImmutableDictionary<ValueKey, HeldLock> scopes, ImmutableDictionary<ValueKey, HeldLock> pendingTries)
+        private LockState(ImmutableArray<HeldLock> held, ImmutableDictionary<ValueKey, HeldLock> scopes, ImmutableDictionary<ValueKey, HeldLock> pendingTries, ImmutableDictionary<ValueKey, bool> knownFlags, ImmutableArray<HeldLock> dropped)
         {
             Held = held;
             Scopes = scopes;
             PendingTries = pendingTries;
+            KnownFlags = knownFlags;
+            Dropped = dropped;
         }
 
         internal ImmutableArray<HeldLock> Held { get; }
@@ -35,6 +40,19 @@ namespace LockOrder.Analyzers.Flow
 
         /// <summary>Boolean values that hold a try-acquisition's result, and the lock that is held when it is true.</summary>
         internal ImmutableDictionary<ValueKey, HeldLock> PendingTries { get; }
+
+        /// <summary>
+        /// Boolean locals whose value is known here: <c>bool taken = false</c>, and the <c>taken</c> a blocking
+        /// <c>Monitor.Enter(o, ref taken)</c> leaves true — so the <c>if (taken) Monitor.Exit(o)</c> of its finally block
+        /// releases on exactly the paths that took the lock.
+        /// </summary>
+        internal ImmutableDictionary<ValueKey, bool> KnownFlags { get; }
+
+        /// <summary>
+        /// Locks the caller holds by the body's own <c>[Requires]</c> that the body released: a drop-and-retake must
+        /// take them again before it returns, and taking one again is giving the caller's lock back, not a new hold.
+        /// </summary>
+        internal ImmutableArray<HeldLock> Dropped { get; }
 
         internal bool HasDefinitelyHeld
         {
@@ -52,7 +70,7 @@ namespace LockOrder.Analyzers.Flow
             }
         }
 
-        internal HeldLock? Find(ITypeSymbol lockClass, LockInstance instance)
+        internal HeldLock? Find(LockClass lockClass, LockInstance instance)
         {
             foreach (var held in Held)
             {
@@ -75,7 +93,7 @@ namespace LockOrder.Analyzers.Flow
             foreach (var held in Held)
             {
                 if (!taken.Contains(held)
-                    && SymbolEqualityComparer.Default.Equals(held.LockClass, other.LockClass)
+                    && held.LockClass.Equals(other.LockClass)
                     && (!held.Instance.IsKnown || !other.Instance.IsKnown))
                 {
                     return held;
@@ -86,7 +104,10 @@ namespace LockOrder.Analyzers.Flow
         }
 
         /// <summary>The state with <paramref name="added"/> held; a lock already held stays as it is, made definite.</summary>
-        internal LockState Add(HeldLock added, out bool overflow)
+        internal LockState Add(HeldLock added, out bool overflow) => Add(added, out overflow, out _);
+
+        /// <summary>As <see cref="Add(HeldLock, out bool)"/>; <paramref name="entry"/> is the lock as the new state holds it (null past the bound).</summary>
+        internal LockState Add(HeldLock added, out bool overflow, out HeldLock? entry)
         {
             overflow = false;
             for (int i = 0; i < Held.Length; i++)
@@ -94,19 +115,22 @@ namespace LockOrder.Analyzers.Flow
                 if (Held[i].IsSameLock(added))
                 {
                     var existing = Held[i];
-                    var merged = existing.With(existing.Mode == LockMode.Exclusive ? LockMode.Exclusive : added.Mode, isMaybe: false)
+                    var merged = existing.With(LockModes.Stronger(existing.Mode, added.Mode), isMaybe: false)
                         .WithDepth(existing.IsMaybe ? existing.Depth : existing.Depth + 1);
-                    return merged.Equals(Held[i]) ? this : new LockState(Held.SetItem(i, merged), Scopes, PendingTries);
+                    entry = merged.Equals(Held[i]) ? Held[i] : merged;
+                    return ReferenceEquals(entry, Held[i]) ? this : With(Held.SetItem(i, merged));
                 }
             }
 
             if (Held.Length >= MaxHeldLocks)
             {
                 overflow = true;
+                entry = null;
                 return this;
             }
 
-            return new LockState(Held.Add(added), Scopes, PendingTries);
+            entry = added;
+            return With(Held.Add(added));
         }
 
         /// <summary>The state after one release of <paramref name="held"/>: one level less, or gone.</summary>
@@ -119,21 +143,21 @@ namespace LockOrder.Analyzers.Flow
             }
 
             return held.Depth > 1
-                ? new LockState(Held.SetItem(index, held.WithDepth(held.Depth - 1)), Scopes, PendingTries)
-                : new LockState(Held.RemoveAt(index), Scopes, PendingTries);
+                ? With(Held.SetItem(index, held.WithDepth(held.Depth - 1)))
+                : With(Held.RemoveAt(index));
         }
 
         /// <summary>The state without <paramref name="held"/> at all, whatever its depth.</summary>
         internal LockState Without(HeldLock held)
         {
             int index = IndexOf(held);
-            return index < 0 ? this : new LockState(Held.RemoveAt(index), Scopes, PendingTries);
+            return index < 0 ? this : With(Held.RemoveAt(index));
         }
 
         internal LockState Replace(HeldLock old, HeldLock replacement)
         {
             int index = IndexOf(old);
-            return index < 0 ? this : new LockState(Held.SetItem(index, replacement), Scopes, PendingTries);
+            return index < 0 ? this : With(Held.SetItem(index, replacement));
         }
 
         /// <summary>Where <paramref name="held"/> is in the held set: callers pass a lock they just found here, so identity decides first.</summary>
@@ -152,16 +176,50 @@ namespace LockOrder.Analyzers.Flow
 
         internal LockState WithScope(ValueKey key, HeldLock? scope) =>
             scope is null
-                ? (Scopes.ContainsKey(key) ? new LockState(Held, Scopes.Remove(key), PendingTries) : this)
-                : new LockState(Held, Scopes.SetItem(key, scope), PendingTries);
+                ? (Scopes.ContainsKey(key) ? new LockState(Held, Scopes.Remove(key), PendingTries, KnownFlags, Dropped) : this)
+                : new LockState(Held, Scopes.SetItem(key, scope), PendingTries, KnownFlags, Dropped);
 
         /// <summary>The state once <paramref name="key"/> holds a value that is neither a scope nor a try-acquisition's result.</summary>
-        internal LockState Forget(ValueKey key) => WithScope(key, null).WithPendingTry(key, null);
+        internal LockState Forget(ValueKey key) => WithScope(key, null).WithPendingTry(key, null).WithFlag(key, null);
 
         internal LockState WithPendingTry(ValueKey key, HeldLock? candidate) =>
             candidate is null
-                ? (PendingTries.ContainsKey(key) ? new LockState(Held, Scopes, PendingTries.Remove(key)) : this)
-                : new LockState(Held, Scopes, PendingTries.SetItem(key, candidate));
+                ? (PendingTries.ContainsKey(key) ? new LockState(Held, Scopes, PendingTries.Remove(key), KnownFlags, Dropped) : this)
+                : new LockState(Held, Scopes, PendingTries.SetItem(key, candidate), KnownFlags, Dropped);
+
+        internal LockState WithFlag(ValueKey key, bool? value) =>
+            value is null
+                ? (KnownFlags.ContainsKey(key) ? new LockState(Held, Scopes, PendingTries, KnownFlags.Remove(key), Dropped) : this)
+                : KnownFlags.TryGetValue(key, out bool known) && known == value.Value ? this
+                : new LockState(Held, Scopes, PendingTries, KnownFlags.SetItem(key, value.Value), Dropped);
+
+        /// <summary>The state after the body released <paramref name="required"/>, a lock its caller holds (<see cref="Dropped"/>).</summary>
+        internal LockState Drop(HeldLock required)
+        {
+            int index = IndexOf(required);
+            return index < 0 ? this : new LockState(Held.RemoveAt(index), Scopes, PendingTries, KnownFlags, Dropped.Add(required.WithDepth(1)));
+        }
+
+        /// <summary>
+        /// The state after the body took <paramref name="retaken"/>, a lock of a class it had dropped: the caller's lock is
+        /// held again, as it was on entry (with the instance the body named). Null when no dropped lock is of that class.
+        /// </summary>
+        internal LockState? Retake(HeldLock retaken)
+        {
+            for (int i = 0; i < Dropped.Length; i++)
+            {
+                var dropped = Dropped[i];
+                if (retaken.LockClass.IsSameOrDerivedFrom(dropped.LockClass) || dropped.LockClass.IsSameOrDerivedFrom(retaken.LockClass))
+                {
+                    var restored = new HeldLock(dropped.LockClass, retaken.Instance.IsKnown ? retaken.Instance : dropped.Instance, dropped.Mode, dropped.AcquiredAt, dropped.Origin, isMaybe: false);
+                    return new LockState(Held.Add(restored), Scopes, PendingTries, KnownFlags, Dropped.RemoveAt(i));
+                }
+            }
+
+            return null;
+        }
+
+        private LockState With(ImmutableArray<HeldLock> held) => new LockState(held, Scopes, PendingTries, KnownFlags, Dropped);
 
         /// <summary>
         /// Where paths meet: a lock held on every incoming path stays held (the stronger mode wins, marked maybe when
@@ -191,7 +249,7 @@ namespace LockOrder.Analyzers.Flow
                 }
 
                 bool maybe = mine.IsMaybe || theirs.IsMaybe || mine.Mode != theirs.Mode || mine.Depth != theirs.Depth;
-                var mode = mine.Mode == LockMode.Exclusive || theirs.Mode == LockMode.Exclusive ? LockMode.Exclusive : LockMode.Shared;
+                var mode = LockModes.Stronger(mine.Mode, theirs.Mode);
                 // A lock named only by its class (a contract such as [Acquires(typeof(MemoryLock))]) and the same class
                 // named by a path on the other side are one lock: the joined lock keeps the unknown instance.
                 var first = !mine.Instance.Equals(theirs.Instance) ? (mine.Instance.IsKnown ? theirs : mine)
@@ -225,7 +283,25 @@ namespace LockOrder.Analyzers.Flow
                 }
             }
 
-            return new LockState(held.ToImmutable(), scopes, pending);
+            var flags = left.KnownFlags;
+            foreach (var pair in left.KnownFlags)
+            {
+                if (!right.KnownFlags.TryGetValue(pair.Key, out bool other) || other != pair.Value)
+                {
+                    flags = flags.Remove(pair.Key);
+                }
+            }
+
+            var dropped = left.Dropped;
+            foreach (var theirs in right.Dropped)
+            {
+                if (!dropped.Contains(theirs))
+                {
+                    dropped = dropped.Add(theirs);
+                }
+            }
+
+            return new LockState(held.ToImmutable(), scopes, pending, flags, dropped);
         }
 
         internal static int ComparePosition(Location left, Location right)
@@ -246,7 +322,8 @@ namespace LockOrder.Analyzers.Flow
                 return true;
             }
 
-            if (Held.Length != other.Held.Length || Scopes.Count != other.Scopes.Count || PendingTries.Count != other.PendingTries.Count)
+            if (Held.Length != other.Held.Length || Scopes.Count != other.Scopes.Count || PendingTries.Count != other.PendingTries.Count
+                || KnownFlags.Count != other.KnownFlags.Count || Dropped.Length != other.Dropped.Length)
             {
                 return false;
             }
@@ -259,6 +336,22 @@ namespace LockOrder.Analyzers.Flow
                 }
             }
 
+            for (int i = 0; i < Dropped.Length; i++)
+            {
+                if (!Dropped[i].Equals(other.Dropped[i]))
+                {
+                    return false;
+                }
+            }
+
+            foreach (var pair in KnownFlags)
+            {
+                if (!other.KnownFlags.TryGetValue(pair.Key, out bool value) || value != pair.Value)
+                {
+                    return false;
+                }
+            }
+
             return SameEntries(Scopes, other.Scopes) && SameEntries(PendingTries, other.PendingTries);
         }
 
@@ -266,7 +359,7 @@ namespace LockOrder.Analyzers.Flow
 
         public override int GetHashCode()
         {
-            int hash = (Scopes.Count * 7) + PendingTries.Count;
+            int hash = (Scopes.Count * 7) + (PendingTries.Count * 3) + KnownFlags.Count + (Dropped.Length * 11);
             foreach (var held in Held)
             {
                 hash = (hash * 31) + held.GetHashCode();

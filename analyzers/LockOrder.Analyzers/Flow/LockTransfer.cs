@@ -1,4 +1,3 @@
-using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
@@ -26,7 +25,7 @@ namespace LockOrder.Analyzers.Flow
         private string? ownerName;
         private readonly Location ownerLocation;
         private readonly MethodAnnotations ownerAnnotations;
-        private readonly Func<IFlowCaptureReferenceOperation, IOperation?>? resolveCapture;
+        private readonly ValueOrigins origins;
 
         /// <summary>
         /// The work list of <see cref="Transfer"/>, reused: the walk runs for every operation of every block visit, and
@@ -39,12 +38,15 @@ namespace LockOrder.Analyzers.Flow
         private IMethodSymbol? lastNormalized;
         private MethodAnnotations lastAnnotations = MethodAnnotations.None;
 
-        internal LockTransfer(FlowContext context, IMethodSymbol? owner, Location ownerLocation, Func<IFlowCaptureReferenceOperation, IOperation?>? resolveCapture)
+        /// <summary>The BCL lock classes the body takes somewhere, computed when a release of one that is not held needs it.</summary>
+        private HashSet<LockClass>? classesTakenInBody;
+
+        internal LockTransfer(FlowContext context, IMethodSymbol? owner, Location ownerLocation, ValueOrigins origins)
         {
             this.context = context;
             this.owner = owner;
             this.ownerLocation = ownerLocation;
-            this.resolveCapture = resolveCapture;
+            this.origins = origins;
             ownerAnnotations = owner is null ? MethodAnnotations.None : context.Model.Annotations.Get(owner);
         }
 
@@ -54,6 +56,8 @@ namespace LockOrder.Analyzers.Flow
         internal string OwnerName => ownerName ??= owner is null ? "initializer" : MethodDisplayName.Of(owner);
 
         internal Location OwnerLocation => ownerLocation;
+
+        internal ValueOrigins Origins => origins;
 
         /// <summary>A bound was hit (the held set overflowed, or a fixpoint ran too long): the body reports only LOCK011.</summary>
         internal bool StoppedAtBound { get; private set; }
@@ -83,26 +87,13 @@ namespace LockOrder.Analyzers.Flow
             }
         }
 
-        internal static bool IsSameOrDerived(ITypeSymbol lockClass, ITypeSymbol expected)
-        {
-            for (ITypeSymbol? type = lockClass; type is not null; type = type.BaseType)
-            {
-                if (SymbolEqualityComparer.Default.Equals(type, expected))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
         /// <summary>The locks held when the body starts: those its own <c>[Requires]</c> and <c>[Releases]</c> name.</summary>
         internal LockState EntryState()
         {
             var state = LockState.Empty;
             foreach (var contract in ownerAnnotations.Contracts)
             {
-                if (contract.LockClass is not { TypeKind: not TypeKind.Error } lockClass
+                if (contract.LockClass is not { IsError: false } lockClass
                     || (contract.Kind != LockContractKind.Requires && contract.Kind != LockContractKind.Releases))
                 {
                     continue;
@@ -110,7 +101,12 @@ namespace LockOrder.Analyzers.Flow
 
                 var at = contract.Attribute.ApplicationSyntaxReference?.GetSyntax(context.CancellationToken).GetLocation() ?? ownerLocation;
                 var origin = contract.Kind == LockContractKind.Requires ? HeldLockOrigin.Required : HeldLockOrigin.ToRelease;
-                state = state.Add(new HeldLock(lockClass, LockInstance.Unknown, contract.Mode, at, origin, isMaybe: false), out _);
+                // A member the contract names is this object's member: `lock (_sync)` in the body is the same lock.
+                var instance = contract.NamedMember is { } member && owner is { IsStatic: false } or null
+                    ? LockInstance.OfMember(LockInstance.This, member)
+                    : contract.NamedMember is { IsStatic: true } staticMember ? LockInstance.OfMember(LockInstance.Unknown, staticMember)
+                    : LockInstance.Unknown;
+                state = state.Add(new HeldLock(lockClass, instance, contract.Mode, at, origin, isMaybe: false), out _);
             }
 
             return state;
@@ -118,7 +114,8 @@ namespace LockOrder.Analyzers.Flow
 
         /// <summary>
         /// The states on the true and on the false side of a branch: a try-acquisition's result holds the lock on its
-        /// true side; a constant condition (<c>while (true)</c>) has no state on the side never taken.
+        /// true side; a known boolean local (<c>taken</c> after a blocking <c>Monitor.Enter(o, ref taken)</c>, or set to a
+        /// constant) and a constant condition (<c>while (true)</c>) have no state on the side never taken.
         /// </summary>
         internal (LockState? WhenTrue, LockState? WhenFalse) SplitOnCondition(IOperation condition, LockState state)
         {
@@ -135,11 +132,23 @@ namespace LockOrder.Analyzers.Flow
                 value = LockCallClassifier.StripConversions(not.Operand);
             }
 
+            value = LockCallClassifier.StripConversions(StripAwait(value));
+            ValueKey? key = value switch
+            {
+                ILocalReferenceOperation local => ValueKey.Of(local.Local),
+                IFlowCaptureReferenceOperation capture => ValueKey.Of(capture.Id),
+                _ => null,
+            };
+
+            if (key is { } known && state.KnownFlags.TryGetValue(known, out bool flag))
+            {
+                return flag != negated ? (state, null) : (null, state);
+            }
+
             var candidate = value switch
             {
                 IInvocationOperation invocation => TryCandidate(invocation),
-                ILocalReferenceOperation local => state.PendingTries.TryGetValue(ValueKey.Of(local.Local), out var pending) ? pending : null,
-                IFlowCaptureReferenceOperation capture => state.PendingTries.TryGetValue(ValueKey.Of(capture.Id), out var captured) ? captured : null,
+                _ when key is { } pendingKey => state.PendingTries.TryGetValue(pendingKey, out var pending) ? pending : null,
                 _ => null,
             };
 
@@ -148,17 +157,41 @@ namespace LockOrder.Analyzers.Flow
                 return (state, state);
             }
 
-            var success = state.Add(candidate, out bool overflow);
-            NoteOverflow(overflow);
-            return negated ? (state, success) : (success, state);
+            // Past the test the result is known on each side: testing it again must not take the lock twice.
+            var failure = key is { } tested ? state.WithPendingTry(tested, null).WithFlag(tested, false) : state;
+            var success = state;
+            if (!IsHeldFrom(state, candidate))
+            {
+                success = state.Add(candidate, out bool overflow, out _);
+                NoteOverflow(overflow);
+            }
+
+            if (key is { } testedKey)
+            {
+                success = success.WithPendingTry(testedKey, null).WithFlag(testedKey, true);
+            }
+
+            return negated ? (failure, success) : (success, failure);
         }
 
-        /// <summary>Whether calling <paramref name="target"/> is a try-acquisition (its result says whether a lock is held).</summary>
-        internal bool IsTryAcquisition(IMethodSymbol target)
+        /// <summary>Whether the lock <paramref name="candidate"/> stands for is held already by that very acquisition.</summary>
+        private static bool IsHeldFrom(LockState state, HeldLock candidate) =>
+            state.Find(candidate.LockClass, candidate.Instance) is { IsMaybe: false } held && held.AcquiredAt.Equals(candidate.AcquiredAt);
+
+        /// <summary>
+        /// Whether <paramref name="invocation"/> is a try-acquisition whose result says whether a lock is held (the
+        /// fast path follows only consumers of such a result it models exactly).
+        /// </summary>
+        internal bool IsTryAcquisition(IInvocationOperation invocation)
         {
-            foreach (var contract in AnnotationsOf(target, out _).Contracts)
+            if (!MayChangeHeldLocks(invocation.TargetMethod))
             {
-                if (contract.Kind == LockContractKind.TryAcquires)
+                return false;
+            }
+
+            foreach (var action in Classify(invocation))
+            {
+                if (action.Kind == LockActionKind.TryAcquire && action.TakenFlag is null)
                 {
                     return true;
                 }
@@ -170,9 +203,14 @@ namespace LockOrder.Analyzers.Flow
         /// <summary>The lock a try-acquisition holds when it returns true, or null when the call is not one.</summary>
         private HeldLock? TryCandidate(IInvocationOperation invocation)
         {
-            foreach (var action in Classify(invocation.TargetMethod, invocation.Instance))
+            if (!MayChangeHeldLocks(invocation.TargetMethod))
             {
-                if (action.Kind == LockActionKind.TryAcquire)
+                return null;
+            }
+
+            foreach (var action in Classify(invocation))
+            {
+                if (action.Kind == LockActionKind.TryAcquire && action.TakenFlag is null)
                 {
                     return new HeldLock(action.LockClass, action.Instance, action.Mode, invocation.Syntax.GetLocation(), HeldLockOrigin.Acquired, isMaybe: false);
                 }
@@ -181,14 +219,18 @@ namespace LockOrder.Analyzers.Flow
             return null;
         }
 
+        /// <summary>The value an <c>await</c> produces is the awaited call's: <c>await sem.WaitAsync(timeout)</c> is a try-acquisition's result.</summary>
+        private static IOperation? StripAwait(IOperation? operation) =>
+            operation is IAwaitOperation awaited ? awaited.Operation : operation;
+
         /// <summary>
-        /// Whether a call's result is thrown away — an expression statement, or an assignment to a discard — so that
-        /// nothing downstream knows whether a try-acquisition took its lock.
+        /// Whether a call's result is thrown away — an expression statement, or an assignment to a discard, also through
+        /// an <c>await</c> — so that nothing downstream knows whether a try-acquisition took its lock.
         /// </summary>
         private static bool IsResultIgnored(IOperation operation)
         {
             var consumer = operation.Parent;
-            while (consumer is IConversionOperation { IsImplicit: true })
+            while (consumer is IConversionOperation { IsImplicit: true } or IAwaitOperation)
             {
                 consumer = consumer.Parent;
             }
@@ -197,12 +239,18 @@ namespace LockOrder.Analyzers.Flow
                 || consumer is ISimpleAssignmentOperation { Target: IDiscardOperation };
         }
 
-        internal ImmutableArray<LockAction> Classify(IMethodSymbol target, IOperation? instance)
+        /// <summary>Whether a call of <paramref name="target"/> may change the held set: the cheap test made before classifying a call.</summary>
+        private bool MayChangeHeldLocks(IMethodSymbol target) =>
+            !AnnotationsOf(target, out _).Contracts.IsEmpty
+            || (target.ContainingType?.ContainingNamespace?.Name == "Threading" && BclLockCalls.MayBeLockMethod(target));
+
+        internal ImmutableArray<LockAction> Classify(IInvocationOperation invocation) =>
+            Classify(invocation.TargetMethod, invocation.Instance, invocation.Arguments);
+
+        internal ImmutableArray<LockAction> Classify(IMethodSymbol target, IOperation? instance, ImmutableArray<IArgumentOperation> arguments)
         {
             var annotations = AnnotationsOf(target, out var normalized);
-            return annotations.Contracts.IsEmpty
-                ? ImmutableArray<LockAction>.Empty
-                : LockCallClassifier.Classify(normalized, annotations, instance, owner, ResolveCapture);
+            return LockCallClassifier.Classify(context.Model, target, normalized, annotations, instance, arguments, owner, origins, context.CancellationToken);
         }
 
         /// <summary>
@@ -222,8 +270,6 @@ namespace LockOrder.Analyzers.Flow
             normalized = lastNormalized!;
             return lastAnnotations;
         }
-
-        private IOperation? ResolveCapture(IFlowCaptureReferenceOperation reference) => resolveCapture?.Invoke(reference);
 
         /// <summary>Applies one operation tree, children before parents (evaluation order), without recursion.</summary>
         internal LockState Transfer(IOperation root, LockState state, bool report)
@@ -262,13 +308,13 @@ namespace LockOrder.Analyzers.Flow
             switch (operation)
             {
                 case IInvocationOperation invocation:
-                    return Call(invocation.TargetMethod, invocation.Instance, invocation, state, report);
+                    return Call(invocation.TargetMethod, invocation.Instance, invocation.Arguments, invocation, state, report);
                 case IObjectCreationOperation { Constructor: { } constructor } creation:
-                    return Call(constructor, null, creation, state, report);
+                    return Call(constructor, null, creation.Arguments, creation, state, report);
                 case IPropertyReferenceOperation property:
                     return PropertyAccess(property, state, report);
                 case ISimpleAssignmentOperation assignment:
-                    return Assign(assignment.Target, assignment.Value, state, report);
+                    return Assign(assignment.Target, assignment.Value, state);
                 case IFlowCaptureOperation capture:
                     return Track(ValueKey.Of(capture.Id), capture.Value, state);
                 case IAwaitOperation:
@@ -283,44 +329,75 @@ namespace LockOrder.Analyzers.Flow
             }
         }
 
+        /// <summary>
+        /// The state inside a <c>lock</c> statement's body, and the lock its end releases (null when the locked object
+        /// names no class): the fast path's reading of the statement the control-flow graph lowers to
+        /// <c>Monitor.Enter(o, ref taken)</c> … <c>Monitor.Exit(o)</c> (or a <c>Lock</c>'s scope).
+        /// </summary>
+        internal (LockState State, HeldLock? Taken) EnterLockStatement(ILockOperation lockStatement, LockState state, bool report)
+        {
+            if (LockCallClassifier.LockStatement(context.Model, lockStatement, origins, context.CancellationToken) is not { } action)
+            {
+                return (state, null);
+            }
+
+            var location = lockStatement.LockedValue.Syntax.GetLocation();
+            if (report)
+            {
+                OrderRule.CheckBlockingAcquisition(context, state, action.LockClass, action.Instance, action.Mode, string.Empty, location);
+            }
+
+            var entered = state.Add(new HeldLock(action.LockClass, action.Instance, action.Mode, location, HeldLockOrigin.Acquired, isMaybe: false), out bool overflow, out var taken);
+            NoteOverflow(overflow);
+            return (entered, taken);
+        }
+
         private LockState PropertyAccess(IPropertyReferenceOperation property, LockState state, bool report)
         {
             bool writes = property.Parent is ISimpleAssignmentOperation simple && simple.Target == property;
             var accessor = writes ? property.Property.SetMethod : property.Property.GetMethod;
-            return accessor is null ? state : Call(accessor, property.Instance, property, state, report);
+            return accessor is null ? state : Call(accessor, property.Instance, property.Arguments, property, state, report);
         }
 
-        private LockState Assign(IOperation target, IOperation value, LockState state, bool report)
-        {
-            switch (target)
-            {
-                case ILocalReferenceOperation local:
-                    return Track(ValueKey.Of(local.Local), value, state);
-                default:
-                    return state;
-            }
-        }
+        private LockState Assign(IOperation target, IOperation value, LockState state) =>
+            target is ILocalReferenceOperation local ? Track(ValueKey.Of(local.Local), value, state) : state;
 
-        /// <summary>Remembers what a local or capture now holds: a lock's scope, a try-acquisition's result, or neither.</summary>
+        /// <summary>Remembers what a local or capture now holds: a lock's scope, a try-acquisition's result, a known boolean, or none of them.</summary>
         internal LockState Track(ValueKey key, IOperation value, LockState state)
         {
             var (scope, pendingTry) = ValueOf(value, state);
-            return state.WithScope(key, scope).WithPendingTry(key, pendingTry);
+            return state.WithScope(key, scope).WithPendingTry(key, pendingTry).WithFlag(key, FlagOf(value, state));
+        }
+
+        /// <summary>The boolean a value is known to be: a constant, or a local or capture whose value is known.</summary>
+        private static bool? FlagOf(IOperation value, LockState state)
+        {
+            if (value.ConstantValue is { HasValue: true, Value: bool constant })
+            {
+                return constant;
+            }
+
+            return LockCallClassifier.StripConversions(value) switch
+            {
+                ILocalReferenceOperation local when state.KnownFlags.TryGetValue(ValueKey.Of(local.Local), out bool known) => known,
+                IFlowCaptureReferenceOperation capture when state.KnownFlags.TryGetValue(ValueKey.Of(capture.Id), out bool captured) => captured,
+                _ => null,
+            };
         }
 
         /// <summary>
         /// What <paramref name="value"/> stands for once stored: the lock whose release its disposal is (a scope), or
-        /// the lock held when it is true (a try-acquisition's result), or neither.
+        /// the lock held when it is true (a try-acquisition's result, also through an <c>await</c>), or neither.
         /// </summary>
         internal (HeldLock? Scope, HeldLock? PendingTry) ValueOf(IOperation value, LockState state)
         {
             HeldLock? scope = null;
             HeldLock? pendingTry = null;
-            switch (LockCallClassifier.StripConversions(value))
+            switch (LockCallClassifier.StripConversions(StripAwait(LockCallClassifier.StripConversions(value))))
             {
                 case IInvocationOperation invocation:
                     pendingTry = TryCandidate(invocation);
-                    if (pendingTry is null)
+                    if (pendingTry is null && value is not IAwaitOperation)
                     {
                         scope = ScopeOf(invocation, state);
                     }
@@ -342,14 +419,14 @@ namespace LockOrder.Analyzers.Flow
         /// <summary>The lock whose release a value returned by an acquiring call (a scope) stands for.</summary>
         private HeldLock? ScopeOf(IInvocationOperation invocation, LockState state)
         {
-            if (invocation.TargetMethod.ReturnsVoid || invocation.TargetMethod.ReturnType.SpecialType == SpecialType.System_Boolean)
+            if (invocation.TargetMethod.ReturnsVoid || !MayChangeHeldLocks(invocation.TargetMethod))
             {
                 return null;
             }
 
-            foreach (var action in Classify(invocation.TargetMethod, invocation.Instance))
+            foreach (var action in Classify(invocation))
             {
-                if (action.Kind == LockActionKind.Acquire)
+                if (action.Kind == LockActionKind.Acquire && action.ReturnsScope)
                 {
                     return state.Find(action.LockClass, action.Instance) ?? FindByClass(state, action.LockClass);
                 }
@@ -358,14 +435,14 @@ namespace LockOrder.Analyzers.Flow
             return null;
         }
 
-        private LockState Call(IMethodSymbol target, IOperation? instance, IOperation operation, LockState state, bool report)
+        private LockState Call(IMethodSymbol target, IOperation? instance, ImmutableArray<IArgumentOperation> arguments, IOperation operation, LockState state, bool report)
         {
             if (IsScopeDisposal(target, instance, state, out var disposed, out var scopeKey))
             {
                 return ReleaseScope(disposed, state.WithScope(scopeKey, null));
             }
 
-            var actions = Classify(target, instance);
+            var actions = MayChangeHeldLocks(target) ? Classify(target, instance, arguments) : ImmutableArray<LockAction>.Empty;
             bool checkCalleeEffects = report && state.HasDefinitelyHeld;
             if (actions.IsEmpty && !checkCalleeEffects)
             {
@@ -389,7 +466,7 @@ namespace LockOrder.Analyzers.Flow
             // what is held during the call (after the callee's releases, before its acquisitions).
             if (checkCalleeEffects && state.HasDefinitelyHeld)
             {
-                ApplySummary(target, state, callee, location);
+                ApplySummary(target, ReceiverInstance(instance), state, callee, location);
             }
 
             foreach (var action in actions)
@@ -404,8 +481,12 @@ namespace LockOrder.Analyzers.Flow
 
                         // A downgrade keeps the lock taken where it was first taken.
                         var acquiredAt = !action.Blocking && releasedHere is not null && releasedHere.IsSameLock(action.LockClass, action.Instance) ? releasedHere.AcquiredAt : location;
-                        state = state.Add(new HeldLock(action.LockClass, action.Instance, action.Mode, acquiredAt, HeldLockOrigin.Acquired, isMaybe: false), out bool overflow);
-                        NoteOverflow(overflow);
+                        state = Acquire(state, new HeldLock(action.LockClass, action.Instance, action.Mode, acquiredAt, HeldLockOrigin.Acquired, isMaybe: false));
+                        if (FlagKey(action.TakenFlag) is { } taken)
+                        {
+                            state = state.WithFlag(taken, true);
+                        }
+
                         break;
                     case LockActionKind.TryAcquire:
                         if (action.Blocking && report)
@@ -413,15 +494,21 @@ namespace LockOrder.Analyzers.Flow
                             OrderRule.CheckBlockingAcquisition(context, state, action.LockClass, action.Instance, action.Mode, string.Empty, location);
                         }
 
-                        if (IsResultIgnored(operation))
+                        var candidate = new HeldLock(action.LockClass, action.Instance, action.Mode, location, HeldLockOrigin.Acquired, isMaybe: false);
+                        if (action.TakenFlag is not null)
                         {
-                            if (report)
+                            // The success is written to the flag: the lock is held where the flag is true.
+                            state = FlagKey(action.TakenFlag) is { } flag ? state.WithFlag(flag, null).WithPendingTry(flag, candidate) : state;
+                        }
+                        else if (IsResultIgnored(operation))
+                        {
+                            if (report && action.ResultMustBeChecked)
                             {
                                 TryAcquisitionRule.ResultIgnored(context.Sink, operation.Syntax);
                             }
 
                             // Whether the lock is held is unknown from here on; "maybe" keeps follow-on errors away.
-                            state = state.Add(new HeldLock(action.LockClass, action.Instance, action.Mode, location, HeldLockOrigin.Acquired, isMaybe: true), out bool dropped);
+                            state = state.Add(candidate.With(candidate.Mode, isMaybe: true), out bool dropped, out _);
                             NoteOverflow(dropped);
                         }
 
@@ -446,6 +533,29 @@ namespace LockOrder.Analyzers.Flow
             return state;
         }
 
+        /// <summary>Takes a lock: a lock of a class the body had dropped is the caller's lock given back; any other is a new hold.</summary>
+        private LockState Acquire(LockState state, HeldLock acquired)
+        {
+            if (!state.Dropped.IsEmpty && state.Retake(acquired) is { } retaken)
+            {
+                return retaken;
+            }
+
+            var next = state.Add(acquired, out bool overflow, out _);
+            NoteOverflow(overflow);
+            return next;
+        }
+
+        /// <summary>The receiver's path, which a callee's summary rebases its <c>this</c> onto.</summary>
+        private LockInstance ReceiverInstance(IOperation? instance) =>
+            instance is null ? LockInstance.Unknown : LockInstance.From(LockCallClassifier.StripConversions(instance), origins);
+
+        private static ValueKey? FlagKey(IOperation? flag) => LockCallClassifier.StripConversions(flag) switch
+        {
+            ILocalReferenceOperation local => ValueKey.Of(local.Local),
+            _ => null,
+        };
+
         /// <summary>Disposing a scope releases the lock it was taken for; a scope whose lock is gone already releases nothing.</summary>
         internal static LockState ReleaseScope(HeldLock scope, LockState state)
         {
@@ -454,7 +564,7 @@ namespace LockOrder.Analyzers.Flow
         }
 
         /// <summary>What the call may do inside the callee, checked against what is held at the call.</summary>
-        private void ApplySummary(IMethodSymbol target, LockState state, string callee, Location location)
+        private void ApplySummary(IMethodSymbol target, LockInstance receiver, LockState state, string callee, Location location)
         {
             // A callee that [Requires] a lock had its body analyzed with that lock held: what it does under it is
             // reported there, once, rather than again at every call.
@@ -464,7 +574,7 @@ namespace LockOrder.Analyzers.Flow
                 {
                     foreach (var held in state.Held)
                     {
-                        if (IsSameOrDerived(held.LockClass, required))
+                        if (held.LockClass.IsSameOrDerivedFrom(required))
                         {
                             state = state.Without(held);
                         }
@@ -477,7 +587,7 @@ namespace LockOrder.Analyzers.Flow
             {
                 // Nothing the call may do would be reported here, so the callee's body need not be bound for its summary.
                 // What remains are the order edges the call adds, which matter only if they close a cycle (LOCK008).
-                RecordBoundedCall(target, state, callee, location, bound);
+                RecordBoundedCall(target, receiver, state, callee, location, bound);
                 return;
             }
 
@@ -487,10 +597,10 @@ namespace LockOrder.Analyzers.Flow
                 IncompleteBound ??= IncompleteAnalysisRule.SummaryBound;
             }
 
-            CheckEffects(context, state, summary, callee, location);
+            CheckEffects(context, state, summary, receiver, callee, location);
         }
 
-        private static void CheckEffects(FlowContext context, LockState state, MethodSummary summary, string callee, Location location)
+        private static void CheckEffects(FlowContext context, LockState state, MethodSummary summary, LockInstance receiver, string callee, Location location)
         {
             foreach (var effect in summary.Effects)
             {
@@ -500,7 +610,7 @@ namespace LockOrder.Analyzers.Flow
                 }
                 else if (effect.LockClass is not null)
                 {
-                    OrderRule.CheckBlockingAcquisition(context, state, effect.LockClass, LockInstance.Unknown, effect.Mode, effect.DescribeVia(), location);
+                    OrderRule.CheckBlockingAcquisition(context, state, effect.LockClass, effect.Instance.Rebase(receiver), effect.Mode, effect.DescribeVia(), location);
                 }
             }
         }
@@ -520,11 +630,11 @@ namespace LockOrder.Analyzers.Flow
         }
 
         /// <summary>Keeps the call for the inversion search, unless nothing definitely held could make an edge with it.</summary>
-        private void RecordBoundedCall(IMethodSymbol target, LockState state, string callee, Location location, EffectBound bound)
+        private void RecordBoundedCall(IMethodSymbol target, LockInstance receiver, LockState state, string callee, Location location, EffectBound bound)
         {
             if ((bound.LockClasses.Length > 0 || (bound.MayFault && context.Order.MmapLock is not null)) && state.HasDefinitelyHeld)
             {
-                context.Sink.RecordBoundedCall(new BoundedCallUnderLock(context, target, state, callee, location, bound));
+                context.Sink.RecordBoundedCall(new BoundedCallUnderLock(context, target, receiver, state, callee, location, bound));
             }
         }
 
@@ -540,17 +650,19 @@ namespace LockOrder.Analyzers.Flow
             private readonly SummaryProvider summaries;
             private readonly SyntaxTree tree;
             private readonly IMethodSymbol target;
+            private readonly LockInstance receiver;
             private readonly LockState state;
             private readonly string callee;
             private readonly Location location;
             private readonly EffectBound bound;
 
-            internal BoundedCallUnderLock(FlowContext context, IMethodSymbol target, LockState state, string callee, Location location, EffectBound bound)
+            internal BoundedCallUnderLock(FlowContext context, IMethodSymbol target, LockInstance receiver, LockState state, string callee, Location location, EffectBound bound)
             {
                 model = context.Model;
                 summaries = context.Summaries;
                 tree = context.Tree;
                 this.target = target;
+                this.receiver = receiver;
                 this.state = state;
                 this.callee = callee;
                 this.location = location;
@@ -582,7 +694,7 @@ namespace LockOrder.Analyzers.Flow
             {
                 var sink = new FindingSink();
                 var exact = new FlowContext(model, summaries, tree, sink, cancellationToken);
-                CheckEffects(exact, state, summaries.GetSummary(target, tree, cancellationToken), callee, location);
+                CheckEffects(exact, state, summaries.GetSummary(target, tree, cancellationToken), receiver, callee, location);
                 return sink.Edges;
             }
         }
@@ -593,7 +705,7 @@ namespace LockOrder.Analyzers.Flow
             released ??= FindByClass(state, action.LockClass);
             if (released is null)
             {
-                if (report)
+                if (report && IsReportableRelease(action))
                 {
                     LockStateRule.ReleasedWhileNotHeld(context, action.LockClass, action.Instance, location);
                 }
@@ -601,15 +713,53 @@ namespace LockOrder.Analyzers.Flow
                 return state;
             }
 
-            return state.Remove(released);
+            // Releasing the caller's lock ([Requires]) is a drop: the body owes it back before it returns.
+            return released.Origin == HeldLockOrigin.Required && released.Depth == 1 ? state.Drop(released) : state.Remove(released);
+        }
+
+        /// <summary>
+        /// Whether a release of a lock that is not held is worth a LOCK005. A LockOrder lock always is. A BCL lock is when
+        /// this body takes locks of its class itself: a body that only releases one (a releaser's <c>Dispose</c>, a
+        /// callback) works for a caller that holds it, which only a <c>[Releases]</c> contract could tell.
+        /// </summary>
+        private bool IsReportableRelease(LockAction action)
+        {
+            if (action.LockClass.IsLockOrderType)
+            {
+                return true;
+            }
+
+            if (classesTakenInBody is null)
+            {
+                classesTakenInBody = new HashSet<LockClass>();
+                foreach (var operation in origins.Body?.DescendantsAndSelf() ?? System.Linq.Enumerable.Empty<IOperation>())
+                {
+                    var taken = operation switch
+                    {
+                        IInvocationOperation invocation when MayChangeHeldLocks(invocation.TargetMethod) => Classify(invocation),
+                        ILockOperation lockStatement when LockCallClassifier.LockStatement(context.Model, lockStatement, origins, context.CancellationToken) is { } statement => ImmutableArray.Create(statement),
+                        _ => ImmutableArray<LockAction>.Empty,
+                    };
+
+                    foreach (var takenAction in taken)
+                    {
+                        if (takenAction.Kind is LockActionKind.Acquire or LockActionKind.TryAcquire)
+                        {
+                            classesTakenInBody.Add(takenAction.LockClass);
+                        }
+                    }
+                }
+            }
+
+            return classesTakenInBody.Contains(action.LockClass);
         }
 
         /// <summary>The most recently taken lock of <paramref name="lockClass"/> (or a class derived from it).</summary>
-        private static HeldLock? FindByClass(LockState state, ITypeSymbol lockClass)
+        private static HeldLock? FindByClass(LockState state, LockClass lockClass)
         {
             for (int i = state.Held.Length - 1; i >= 0; i--)
             {
-                if (IsSameOrDerived(state.Held[i].LockClass, lockClass))
+                if (state.Held[i].LockClass.IsSameOrDerivedFrom(lockClass))
                 {
                     return state.Held[i];
                 }
@@ -673,14 +823,14 @@ namespace LockOrder.Analyzers.Flow
 
                 if (held.Origin == HeldLockOrigin.ToRelease)
                 {
-                    LockStateRule.ContractNotHonored(context, returnLocation, OwnerName, "[Releases(typeof(" + DeclaredOrder.Display(held.LockClass) + "), LockMode." + held.Mode + ")]", "returns with it still held on this path");
+                    LockStateRule.ContractNotHonored(context, returnLocation, OwnerName, "[Releases(" + held.LockClass.ContractArguments(owner) + ", LockMode." + held.Mode + ")]", "returns with it still held on this path");
                     continue;
                 }
 
                 var promise = Promise(held.LockClass);
                 if (promise is null)
                 {
-                    LockStateRule.HeldAtReturn(context, held, OwnerName);
+                    LockStateRule.HeldAtReturn(context, held, OwnerName, owner);
                 }
                 else if (promise.Kind == LockContractKind.TryAcquires && returnedBool == false)
                 {
@@ -688,9 +838,14 @@ namespace LockOrder.Analyzers.Flow
                 }
             }
 
+            foreach (var dropped in state.Dropped)
+            {
+                LockStateRule.ContractNotHonored(context, returnLocation, OwnerName, "[Requires(" + dropped.LockClass.ContractArguments(owner) + ", LockMode." + dropped.Mode + ")]", "releases '" + dropped.Describe() + "', which its caller holds, and returns on this path without taking it again");
+            }
+
             foreach (var contract in ownerAnnotations.Contracts)
             {
-                if (contract.LockClass is not { TypeKind: not TypeKind.Error } lockClass
+                if (contract.LockClass is not { IsError: false } lockClass
                     || !(contract.Kind == LockContractKind.Acquires || (contract.Kind == LockContractKind.TryAcquires && returnedBool == true)))
                 {
                     continue;
@@ -698,16 +853,16 @@ namespace LockOrder.Analyzers.Flow
 
                 if (!HoldsAtLeast(state, lockClass, contract.Mode))
                 {
-                    LockStateRule.ContractNotHonored(context, returnLocation, OwnerName, Describe(contract), "returns without holding '" + DeclaredOrder.Display(lockClass) + "' (" + contract.Mode + ") on this path");
+                    LockStateRule.ContractNotHonored(context, returnLocation, OwnerName, Describe(contract), "returns without holding '" + lockClass.Display + "' (" + contract.Mode + ") on this path");
                 }
             }
         }
 
-        private static bool HoldsAtLeast(LockState state, ITypeSymbol lockClass, LockMode mode)
+        private static bool HoldsAtLeast(LockState state, LockClass lockClass, LockMode mode)
         {
             foreach (var held in state.Held)
             {
-                if (IsSameOrDerived(held.LockClass, lockClass) && (held.IsMaybe || held.Mode == LockMode.Exclusive || mode == LockMode.Shared))
+                if (held.LockClass.IsSameOrDerivedFrom(lockClass) && (held.IsMaybe || LockModes.Stronger(held.Mode, mode) == held.Mode))
                 {
                     return true;
                 }
@@ -717,7 +872,7 @@ namespace LockOrder.Analyzers.Flow
         }
 
         /// <summary>The owner's <c>[Acquires]</c>/<c>[TryAcquires]</c> contract that lets it return holding <paramref name="lockClass"/>.</summary>
-        private LockContract? Promise(ITypeSymbol lockClass)
+        private LockContract? Promise(LockClass lockClass)
         {
             LockContract? found = null;
             foreach (var contract in ownerAnnotations.Contracts)
@@ -727,8 +882,8 @@ namespace LockOrder.Analyzers.Flow
                     continue;
                 }
 
-                var promised = contract.LockClass ?? owner?.ContainingType;
-                if (promised is not null && (IsSameOrDerived(lockClass, promised) || (contract.IsOnReceiver && IsSameOrDerived(promised, lockClass))))
+                var promised = contract.LockClass ?? (owner?.ContainingType is { } containing ? LockClass.OfType(containing) : null);
+                if (promised is not null && (lockClass.IsSameOrDerivedFrom(promised) || (contract.IsOnReceiver && promised.IsSameOrDerivedFrom(lockClass))))
                 {
                     if (found is null || contract.Kind == LockContractKind.Acquires)
                     {
@@ -740,10 +895,10 @@ namespace LockOrder.Analyzers.Flow
             return found;
         }
 
-        private static string Describe(LockContract contract)
+        private string Describe(LockContract contract)
         {
             string name = contract.Kind == LockContractKind.Acquires ? "Acquires" : "TryAcquires";
-            return "[" + name + "(" + (contract.LockClass is null ? string.Empty : "typeof(" + DeclaredOrder.Display(contract.LockClass) + "), ") + "LockMode." + contract.Mode + ")]";
+            return "[" + name + "(" + (contract.LockClass is null ? string.Empty : contract.LockClass.ContractArguments(owner) + ", ") + "LockMode." + contract.Mode + ")]";
         }
 
         private Location ReturnLocation(IOperation? returnedValue)

@@ -91,7 +91,9 @@ namespace LockOrder.Analyzers.Flow
 
         private static bool Run(FlowContext context, IOperation root, IMethodSymbol? owner, Location ownerLocation, NestedBodies nestedBodies, Stack<(IOperation, bool, bool)> pending)
         {
-            if (!new StructuredLockFlow(new LockTransfer(context, owner, ownerLocation, resolveCapture: null), nestedBodies, pending).RunBody(root))
+            // One reading of the member's locals serves its body and every lambda and local function in it.
+            var origins = new ValueOrigins(root, captures: null);
+            if (!new StructuredLockFlow(new LockTransfer(context, owner, ownerLocation, origins), nestedBodies, pending).RunBody(root))
             {
                 return false;
             }
@@ -109,7 +111,7 @@ namespace LockOrder.Analyzers.Flow
                     _ => (null!, Location.None),
                 };
 
-                var flow = new StructuredLockFlow(new LockTransfer(context, symbol, location, resolveCapture: null), nestedBodies, pending);
+                var flow = new StructuredLockFlow(new LockTransfer(context, symbol, location, origins), nestedBodies, pending);
                 if (context.Model.Annotations.Get(symbol).NoLockAnalysis)
                 {
                     flow.CollectNestedBodies(nested is ILocalFunctionOperation localFunction ? localFunction.Body : ((IAnonymousFunctionOperation)nested).Body);
@@ -212,9 +214,7 @@ namespace LockOrder.Analyzers.Flow
                     case IUsingOperation usingStatement:
                         return Using(usingStatement, state);
                     case ILockOperation lockStatement:
-                        // Monitor.Enter/Exit (or Lock.EnterScope) are framework calls: nothing LockOrder tracks.
-                        var locked = Eval(lockStatement.LockedValue, state);
-                        return locked is null ? null : Statement(lockStatement.Body, locked);
+                        return Lock(lockStatement, state);
                     case IBranchOperation branch:
                         Jump(branch, state);
                         return null;
@@ -301,6 +301,31 @@ namespace LockOrder.Analyzers.Flow
 
             // An exception is not a return: what is held when it propagates is no leak of this method.
             return null;
+        }
+
+        /// <summary>
+        /// A <c>lock</c> statement: the lock is taken where the locked value is evaluated and released wherever the body
+        /// is left (its end, a jump, a return), as the graph's lowering to Monitor.Enter … finally Monitor.Exit does.
+        /// </summary>
+        private LockState? Lock(ILockOperation lockStatement, LockState state)
+        {
+            var evaluated = Eval(lockStatement.LockedValue, state);
+            if (evaluated is null)
+            {
+                return null;
+            }
+
+            var (entered, taken) = transfer.EnterLockStatement(lockStatement, evaluated, report: true);
+            if (taken is null)
+            {
+                return Statement(lockStatement.Body, entered);
+            }
+
+            var exit = new Exit(ExitKind.Dispose) { ExpressionScope = taken };
+            exits.Add(exit);
+            var end = Statement(lockStatement.Body, entered);
+            exits.RemoveAt(exits.Count - 1);
+            return end is null || unsupported ? null : Leave(exit, end);
         }
 
         private LockState? Declare(IVariableDeclarationGroupOperation group, LockState state)
@@ -932,7 +957,7 @@ namespace LockOrder.Analyzers.Flow
         /// </summary>
         private bool IsModeledConsumer(IOperation operation, IOperation? conditionLeaf)
         {
-            if (operation is not IInvocationOperation invocation || !transfer.IsTryAcquisition(invocation.TargetMethod))
+            if (operation is not IInvocationOperation invocation || !transfer.IsTryAcquisition(invocation))
             {
                 return true;
             }

@@ -16,6 +16,16 @@ namespace LockOrder.Analyzers.Graph
     /// </summary>
     internal static class LockGraphBuilder
     {
+        private static LockGraphNodeKind KindOf(LockClassKind kind) => kind switch
+        {
+            LockClassKind.LockType => LockGraphNodeKind.LockType,
+            LockClassKind.Member => LockGraphNodeKind.Member,
+            LockClassKind.Elements => LockGraphNodeKind.Elements,
+            LockClassKind.This => LockGraphNodeKind.This,
+            LockClassKind.TypeObject => LockGraphNodeKind.TypeObject,
+            _ => LockGraphNodeKind.StringLiteral,
+        };
+
         internal static LockGraph Build(LockModel model, OrderEdgeCollector collector, CancellationToken cancellationToken)
         {
             var order = model.Order;
@@ -38,7 +48,7 @@ namespace LockOrder.Analyzers.Graph
             }
 
             var observedEdges = collector.AllEdges(cancellationToken);
-            var used = new HashSet<ITypeSymbol>(observedEdges.SelectMany(e => new[] { e.Held, e.Acquired }), SymbolEqualityComparer.Default);
+            var used = new HashSet<LockClass>(observedEdges.SelectMany(e => new[] { e.Held, e.Acquired }));
             var edges = new List<LockGraphEdge>();
             foreach (var (earlier, later, declaration) in order.DeclaredEdges)
             {
@@ -74,18 +84,18 @@ namespace LockOrder.Analyzers.Graph
                 orderedEdges,
                 cycles.ToImmutable());
 
-            LockGraphNode Node(ITypeSymbol lockClass)
+            LockGraphNode Node(LockClass lockClass)
             {
-                var id = lockClass.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat).Replace("global::", string.Empty);
+                var id = lockClass.Id;
                 if (!nodes.TryGetValue(id, out var node))
                 {
-                    nodes[id] = node = new LockGraphNode(id, DeclaredOrder.Display(lockClass), LockGraphNodeKind.LockType);
+                    nodes[id] = node = new LockGraphNode(id, lockClass.Display, KindOf(lockClass.Kind));
                 }
 
                 return node;
             }
 
-            bool IsShown(ITypeSymbol lockClass) => used.Contains(lockClass) || lockClass.Locations.Any(l => l.IsInSource);
+            bool IsShown(LockClass lockClass) => used.Contains(lockClass) || lockClass.Symbol?.Locations.Any(l => l.IsInSource) == true;
 
             void MarkAround(ImmutableArray<string> ids, LockGraphEdgeKind kind)
             {

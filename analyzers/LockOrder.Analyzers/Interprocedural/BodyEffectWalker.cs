@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
+using LockOrder.Analyzers.Flow;
 using LockOrder.Analyzers.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
@@ -16,11 +17,15 @@ namespace LockOrder.Analyzers.Interprocedural
         /// <summary>Bound on the operations visited in one body; past it the summary is marked incomplete.</summary>
         internal const int MaxOperationsPerBody = 50_000;
 
-        internal static BodyFacts Walk(IOperation body, IMethodSymbol owner, AnnotationReader annotations, CancellationToken cancellationToken)
+        internal static BodyFacts Walk(IOperation body, IMethodSymbol owner, LockModel model, CancellationToken cancellationToken)
         {
-            var contractAcquisitions = new EffectSetBuilder();
+            var annotations = model.Annotations;
+            var origins = new ValueOrigins(body, null);
+            var ownAcquisitions = new EffectSetBuilder();
             var callees = new List<IMethodSymbol>();
             var seenCallees = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
+            var callSites = new List<(IMethodSymbol, LockInstance)>();
+            var seenCallSites = new HashSet<(IMethodSymbol, LockInstance)>(new CallSiteComparer());
             bool incomplete = false;
             int visited = 0;
 
@@ -58,43 +63,50 @@ namespace LockOrder.Analyzers.Interprocedural
                         // lambda body is analyzed as its own body starting with nothing held.
                         continue;
                     case IInvocationOperation invocation:
-                        AddCall(invocation.TargetMethod, invocation.Instance);
+                        AddCall(invocation.TargetMethod, invocation.Instance, invocation.Arguments, invocation.Syntax);
                         break;
                     case IObjectCreationOperation creation when creation.Constructor is not null:
-                        AddCall(creation.Constructor, null);
+                        AddCall(creation.Constructor, null, creation.Arguments, creation.Syntax);
                         break;
                     case IPropertyReferenceOperation property:
                         AddPropertyAccess(property);
+                        break;
+                    case ILockOperation lockStatement:
+                        if (LockCallClassifier.LockStatement(model, lockStatement, origins, cancellationToken, inSummary: true) is { } taken)
+                        {
+                            AddAcquisition(taken, "lock (" + taken.LockClass.Display + ")");
+                        }
+
                         break;
                     case IEventAssignmentOperation { EventReference: IEventReferenceOperation eventReference } eventAssignment:
                         var accessor = eventAssignment.Adds ? eventReference.Event.AddMethod : eventReference.Event.RemoveMethod;
                         if (accessor is not null)
                         {
-                            AddCall(accessor, eventReference.Instance);
+                            AddCall(accessor, eventReference.Instance, ImmutableArray<IArgumentOperation>.Empty, null);
                         }
 
                         break;
                     case IBinaryOperation { OperatorMethod: { } binaryOperator }:
-                        AddCall(binaryOperator, null);
+                        AddCall(binaryOperator, null, ImmutableArray<IArgumentOperation>.Empty, null);
                         break;
                     case IUnaryOperation { OperatorMethod: { } unaryOperator }:
-                        AddCall(unaryOperator, null);
+                        AddCall(unaryOperator, null, ImmutableArray<IArgumentOperation>.Empty, null);
                         break;
                     case IConversionOperation { OperatorMethod: { } conversionOperator }:
-                        AddCall(conversionOperator, null);
+                        AddCall(conversionOperator, null, ImmutableArray<IArgumentOperation>.Empty, null);
                         break;
                     case ICompoundAssignmentOperation { OperatorMethod: { } compoundOperator }:
-                        AddCall(compoundOperator, null);
+                        AddCall(compoundOperator, null, ImmutableArray<IArgumentOperation>.Empty, null);
                         break;
                     case IIncrementOrDecrementOperation { OperatorMethod: { } incrementOperator }:
-                        AddCall(incrementOperator, null);
+                        AddCall(incrementOperator, null, ImmutableArray<IArgumentOperation>.Empty, null);
                         break;
                 }
 
                 PushChildren(pending, operation);
             }
 
-            return new BodyFacts(contractAcquisitions.ToImmutable(), callees.ToImmutableArray(), incomplete);
+            return new BodyFacts(ownAcquisitions.ToImmutable(), callees.ToImmutableArray(), callSites.ToImmutableArray(), incomplete);
 
             void AddPropertyAccess(IPropertyReferenceOperation property)
             {
@@ -115,41 +127,62 @@ namespace LockOrder.Analyzers.Interprocedural
 
                 if (reads && property.Property.GetMethod is { } getter)
                 {
-                    AddCall(getter, property.Instance);
+                    AddCall(getter, property.Instance, property.Arguments, null);
                 }
 
                 if (writes && property.Property.SetMethod is { } setter)
                 {
-                    AddCall(setter, property.Instance);
+                    AddCall(setter, property.Instance, property.Arguments, null);
                 }
             }
 
-            void AddCall(IMethodSymbol target, IOperation? instance)
+            void AddCall(IMethodSymbol target, IOperation? instance, ImmutableArray<IArgumentOperation> arguments, SyntaxNode? syntax)
             {
-                target = SummaryProvider.Normalize(target);
-                foreach (var contract in annotations.Get(target).Contracts)
+                var normalized = SummaryProvider.Normalize(target);
+                var targetAnnotations = annotations.Get(normalized);
+                if (!targetAnnotations.Contracts.IsEmpty || LockCallClassifier.IsLockOperation(target, annotations))
                 {
-                    if (!IsBlockingAcquisition(contract, annotations.Get(target)))
+                    foreach (var action in LockCallClassifier.Classify(model, target, normalized, targetAnnotations, instance, arguments, owner, origins, cancellationToken, inSummary: true))
                     {
-                        continue;
+                        if (action.Blocking && action.Kind is LockActionKind.Acquire or LockActionKind.TryAcquire && !action.LockClass.IsError)
+                        {
+                            AddAcquisition(action, AcquisitionName(action, target, normalized, targetAnnotations));
+                        }
                     }
-
-                    var lockClass = contract.LockClass ?? ReceiverClass(instance, owner, target);
-                    if (lockClass is null || lockClass.TypeKind == TypeKind.Error)
-                    {
-                        continue;
-                    }
-
-                    // "VmaLock.Lock" rather than "MutexLock.Lock": the message should name the lock that is waited for.
-                    var name = contract.IsOnReceiver && target.MethodKind == MethodKind.Ordinary ? lockClass.Name + "." + target.Name : MethodDisplayName.Of(target);
-                    contractAcquisitions.Add(new CalleeEffect(CalleeEffectKind.Acquire, lockClass, contract.Mode, ImmutableArray.Create(name)));
                 }
 
-                if (seenCallees.Add(target))
+                if (seenCallees.Add(normalized))
                 {
-                    callees.Add(target);
+                    callees.Add(normalized);
+                }
+
+                var receiver = instance is null ? LockInstance.Unknown : LockInstance.InSummary(LockCallClassifier.StripConversions(instance), origins);
+                if (seenCallSites.Add((normalized, receiver)))
+                {
+                    callSites.Add((normalized, receiver));
                 }
             }
+
+            void AddAcquisition(LockAction action, string name) =>
+                ownAcquisitions.Add(new CalleeEffect(CalleeEffectKind.Acquire, action.LockClass, action.Mode, ImmutableArray.Create(name), action.Instance));
+        }
+
+        /// <summary>
+        /// The name of an acquiring call in a path: "VmaLock.Lock" rather than "MutexLock.Lock" (the message should name
+        /// the lock that is waited for), "Cache._gate.Wait" for a BCL lock, "Monitor.Enter(Cache._sync)" for a monitor.
+        /// </summary>
+        private static string AcquisitionName(LockAction action, IMethodSymbol target, IMethodSymbol normalized, MethodAnnotations annotations)
+        {
+            if (annotations.Contracts.IsEmpty)
+            {
+                return target.IsStatic
+                    ? target.ContainingType.Name + "." + target.Name + "(" + action.LockClass.Display + ")"
+                    : action.LockClass.Display + "." + target.Name;
+            }
+
+            return action.ClassOnly || normalized.MethodKind != MethodKind.Ordinary || action.LockClass.LockType is null
+                ? MethodDisplayName.Of(normalized)
+                : action.LockClass.Display + "." + normalized.Name;
         }
 
         /// <summary>
@@ -170,7 +203,7 @@ namespace LockOrder.Analyzers.Interprocedural
                 foreach (var other in annotations.Contracts)
                 {
                     if (other.Kind == LockContractKind.Releases && other.Mode == LockMode.Exclusive
-                        && SymbolEqualityComparer.Default.Equals(other.LockClass, contract.LockClass))
+                        && Equals(other.LockClass, contract.LockClass))
                     {
                         return false;
                     }
@@ -180,32 +213,21 @@ namespace LockOrder.Analyzers.Interprocedural
             return true;
         }
 
-        /// <summary>The class of the lock a receiver contract (<c>[Acquires(LockMode)]</c> on a lock type's method) takes at this call.</summary>
-        private static ITypeSymbol? ReceiverClass(IOperation? instance, IMethodSymbol owner, IMethodSymbol target)
-        {
-            while (instance is IConversionOperation { IsImplicit: true } conversion)
-            {
-                instance = conversion.Operand;
-            }
-
-            switch (instance)
-            {
-                case null:
-                    return target.ContainingType;
-                case IInstanceReferenceOperation:
-                    // this.Enter() / base.Enter() inside a derived lock class takes a lock of the derived class.
-                    return owner.ContainingType ?? instance.Type;
-                default:
-                    return instance.Type;
-            }
-        }
-
         private static void PushChildren(Stack<IOperation> pending, IOperation operation)
         {
             foreach (var child in operation.ChildOperations)
             {
                 pending.Push(child);
             }
+        }
+
+        private sealed class CallSiteComparer : IEqualityComparer<(IMethodSymbol Callee, LockInstance Receiver)>
+        {
+            public bool Equals((IMethodSymbol Callee, LockInstance Receiver) x, (IMethodSymbol Callee, LockInstance Receiver) y) =>
+                SymbolEqualityComparer.Default.Equals(x.Callee, y.Callee) && x.Receiver.Equals(y.Receiver);
+
+            public int GetHashCode((IMethodSymbol Callee, LockInstance Receiver) site) =>
+                (SymbolEqualityComparer.Default.GetHashCode(site.Callee) * 31) + site.Receiver.GetHashCode();
         }
     }
 }

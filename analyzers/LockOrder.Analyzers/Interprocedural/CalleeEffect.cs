@@ -16,18 +16,25 @@ namespace LockOrder.Analyzers.Interprocedural
 
         internal const string Elision = "…";
 
-        internal CalleeEffect(CalleeEffectKind kind, ITypeSymbol? lockClass, LockMode mode, ImmutableArray<string> path)
+        internal CalleeEffect(CalleeEffectKind kind, LockClass? lockClass, LockMode mode, ImmutableArray<string> path, LockInstance instance = default)
         {
             Kind = kind;
             LockClass = lockClass;
             Mode = mode;
             Path = path;
+            Instance = instance;
         }
 
         internal CalleeEffectKind Kind { get; }
 
         /// <summary>The lock class a <see cref="CalleeEffectKind.Acquire"/> takes; <see langword="null"/> for a fault.</summary>
-        internal ITypeSymbol? LockClass { get; }
+        internal LockClass? LockClass { get; }
+
+        /// <summary>
+        /// Which lock of the class, as a path from the callee's <c>this</c> (or a static one), so that a call can say
+        /// whether it is the lock its caller holds (DESIGN §12); unknown where the callee takes different ones.
+        /// </summary>
+        internal LockInstance Instance { get; }
 
         internal LockMode Mode { get; }
 
@@ -37,8 +44,11 @@ namespace LockOrder.Analyzers.Interprocedural
         /// <summary>" via A → B" for a message, or "" when the callee itself is the operation.</summary>
         internal string DescribeVia() => Path.Length <= 1 ? string.Empty : " via " + string.Join(" → ", Path);
 
-        /// <summary>The same effect seen one call further out: <paramref name="caller"/> is prepended to the path.</summary>
-        internal CalleeEffect CalledFrom(string caller)
+        /// <summary>
+        /// The same effect seen one call further out: <paramref name="caller"/> is prepended to the path, and the
+        /// callee's <c>this</c> becomes the call's <paramref name="receiver"/> (a path in the caller's summary).
+        /// </summary>
+        internal CalleeEffect CalledFrom(string caller, LockInstance receiver)
         {
             var path = Path.Insert(0, caller);
             if (path.Length > MaxPathLength)
@@ -56,8 +66,12 @@ namespace LockOrder.Analyzers.Interprocedural
                 path = builder.MoveToImmutable();
             }
 
-            return new CalleeEffect(Kind, LockClass, Mode, path);
+            return new CalleeEffect(Kind, LockClass, Mode, path, Instance.Rebase(receiver));
         }
+
+        /// <summary>The same effect, for a lock of the class whose instance is not known.</summary>
+        internal CalleeEffect WithUnknownInstance() =>
+            Instance.IsKnown ? new CalleeEffect(Kind, LockClass, Mode, Path, LockInstance.Unknown) : this;
 
         /// <summary>
         /// Whether this effect is a better representative than <paramref name="other"/> of the same kind and lock
@@ -91,7 +105,7 @@ namespace LockOrder.Analyzers.Interprocedural
         internal bool IsSameAs(CalleeEffect other)
         {
             if (Kind != other.Kind || Mode != other.Mode || Path.Length != other.Path.Length
-                || !SymbolEqualityComparer.Default.Equals(LockClass, other.LockClass))
+                || !Equals(LockClass, other.LockClass) || !Instance.Equals(other.Instance))
             {
                 return false;
             }
@@ -108,6 +122,6 @@ namespace LockOrder.Analyzers.Interprocedural
         }
 
         public override string ToString() =>
-            (Kind == CalleeEffectKind.Fault ? "fault" : "acquire " + LockClass?.Name + " (" + Mode + ")") + " via " + string.Join(" → ", Path);
+            (Kind == CalleeEffectKind.Fault ? "fault" : "acquire " + LockClass?.Display + " (" + Mode + ")") + " via " + string.Join(" → ", Path);
     }
 }

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using System.Threading;
 using LockOrder.Analyzers.Model;
 using Microsoft.CodeAnalysis;
@@ -28,6 +29,9 @@ namespace LockOrder.Analyzers.Interprocedural
         private readonly ConcurrentDictionary<string, ImmutableArray<IMethodSymbol>> constructorsByTypeName = new ConcurrentDictionary<string, ImmutableArray<IMethodSymbol>>();
         private readonly ConcurrentDictionary<string, ImmutableArray<INamedTypeSymbol>> sourceTypesByName = new ConcurrentDictionary<string, ImmutableArray<INamedTypeSymbol>>();
         private readonly Dictionary<string, List<IMethodSymbol>> metadataActorsByName = new Dictionary<string, List<IMethodSymbol>>();
+
+        /// <summary>The BCL lock methods that may wait, by name: what a call on a receiver of unknown type, or on a BCL lock type's name, may reach.</summary>
+        private readonly Dictionary<string, List<IMethodSymbol>> bclWaitersByName = new Dictionary<string, List<IMethodSymbol>>();
         private readonly Dictionary<string, List<IMethodSymbol>> metadataConstructorActorsByTypeName = new Dictionary<string, List<IMethodSymbol>>();
         private readonly HashSet<string> aliasNames = new HashSet<string>();
         private readonly List<IMethodSymbol> operators = new List<IMethodSymbol>();
@@ -80,6 +84,21 @@ namespace LockOrder.Analyzers.Interprocedural
                 }
             }
 
+            // The BCL's lock methods may wait too (DESIGN §11): a name that may call one may act.
+            foreach (var name in BclLockCalls.LockTypeNames)
+            {
+                foreach (var type in model.Compilation.GetTypesByMetadataName("System.Threading." + name))
+                {
+                    foreach (var member in type.GetMembers())
+                    {
+                        if (member is IMethodSymbol method && BclLockCalls.MayWait(method))
+                        {
+                            Add(index.bclWaitersByName, method.Name, method);
+                        }
+                    }
+                }
+            }
+
             index.Operators = index.operators.ToImmutableArray();
             // A handler's constructor and Append calls are implicit: any member of those names, or any annotated
             // constructor in metadata (whose type the string's conversion may pick), could be one of them.
@@ -103,12 +122,23 @@ namespace LockOrder.Analyzers.Interprocedural
                 methods.AddRange(CallableMethods(symbol));
             }
 
+            if (bclWaitersByName.TryGetValue(name, out var waiters))
+            {
+                methods.AddRange(waiters);
+            }
+
             return WithAnnotated(methods, metadataActorsByName, name);
         });
 
-        /// <summary>The annotated methods of that name in referenced assemblies (the only ones there a summary can see act).</summary>
-        internal IReadOnlyList<IMethodSymbol> AnnotatedMetadataMembersNamed(string name) =>
-            metadataActorsByName.TryGetValue(name, out var annotated) ? annotated : (IReadOnlyList<IMethodSymbol>)Array.Empty<IMethodSymbol>();
+        /// <summary>
+        /// The annotated methods of that name in referenced assemblies, and the BCL lock methods that may wait (the only
+        /// ones there a summary can see act).
+        /// </summary>
+        internal IReadOnlyList<IMethodSymbol> AnnotatedMetadataMembersNamed(string name)
+        {
+            var annotated = metadataActorsByName.TryGetValue(name, out var found) ? found : (IReadOnlyList<IMethodSymbol>)Array.Empty<IMethodSymbol>();
+            return bclWaitersByName.TryGetValue(name, out var waiters) ? annotated.Concat(waiters).ToList() : annotated;
+        }
 
         /// <summary>
         /// The members of that name a call on a receiver of known type can still reach besides the type's own: those

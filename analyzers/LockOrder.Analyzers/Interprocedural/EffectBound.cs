@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using Microsoft.CodeAnalysis;
+using LockOrder.Analyzers.Model;
 
 namespace LockOrder.Analyzers.Interprocedural
 {
@@ -10,13 +10,13 @@ namespace LockOrder.Analyzers.Interprocedural
     /// </summary>
     internal sealed class EffectBound
     {
-        internal EffectBound(ImmutableArray<ITypeSymbol> lockClasses, bool mayFault)
+        internal EffectBound(ImmutableArray<LockClass> lockClasses, bool mayFault)
         {
             LockClasses = lockClasses;
             MayFault = mayFault;
         }
 
-        internal ImmutableArray<ITypeSymbol> LockClasses { get; }
+        internal ImmutableArray<LockClass> LockClasses { get; }
 
         internal bool MayFault { get; }
     }

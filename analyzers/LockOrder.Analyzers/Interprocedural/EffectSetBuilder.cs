@@ -2,19 +2,21 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
-using Microsoft.CodeAnalysis;
+using LockOrder.Analyzers.Model;
 
 namespace LockOrder.Analyzers.Interprocedural
 {
     /// <summary>
     /// Collects the effects of one summary, keeping one representative per kind and lock class (see
     /// <see cref="CalleeEffect.IsPreferredOver"/>): what matters at a call site is which lock classes the callee may
-    /// wait for and whether it may fault, not every path by which it does so.
+    /// wait for and whether it may fault, not every path by which it does so. Where the callee takes two instances of
+    /// one class, the representative's instance is unknown.
     /// </summary>
     internal sealed class EffectSetBuilder
     {
         private CalleeEffect? fault;
-        private readonly Dictionary<ITypeSymbol, CalleeEffect> acquisitions = new Dictionary<ITypeSymbol, CalleeEffect>(SymbolEqualityComparer.Default);
+        private readonly Dictionary<LockClass, CalleeEffect> acquisitions = new Dictionary<LockClass, CalleeEffect>();
+        private HashSet<LockClass>? severalInstances;
 
         internal void Add(CalleeEffect effect)
         {
@@ -33,7 +35,18 @@ namespace LockOrder.Analyzers.Interprocedural
                 return;
             }
 
-            if (!acquisitions.TryGetValue(effect.LockClass, out var known) || effect.IsPreferredOver(known))
+            if (!acquisitions.TryGetValue(effect.LockClass, out var known))
+            {
+                acquisitions[effect.LockClass] = effect;
+                return;
+            }
+
+            if (!known.Instance.Equals(effect.Instance))
+            {
+                (severalInstances ??= new HashSet<LockClass>()).Add(effect.LockClass);
+            }
+
+            if (effect.IsPreferredOver(known))
             {
                 acquisitions[effect.LockClass] = effect;
             }
@@ -56,11 +69,15 @@ namespace LockOrder.Analyzers.Interprocedural
                 result.Add(fault);
             }
 
-            result.AddRange(acquisitions.Values.OrderBy(e => SortKey(e.LockClass!), StringComparer.Ordinal));
+            foreach (var effect in acquisitions.Values.OrderBy(e => SortKey(e.LockClass!), StringComparer.Ordinal))
+            {
+                result.Add(severalInstances?.Contains(effect.LockClass!) == true ? effect.WithUnknownInstance() : effect);
+            }
+
             return result.MoveToImmutable();
         }
 
-        internal static string SortKey(ITypeSymbol lockClass) =>
-            lockClass.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + "," + lockClass.ContainingAssembly?.Identity.Name;
+        internal static string SortKey(LockClass lockClass) =>
+            lockClass.Id + "," + lockClass.Symbol?.ContainingAssembly?.Identity.Name;
     }
 }

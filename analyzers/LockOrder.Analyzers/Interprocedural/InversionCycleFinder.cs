@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
-using Microsoft.CodeAnalysis;
+using LockOrder.Analyzers.Model;
 
 namespace LockOrder.Analyzers.Interprocedural
 {
@@ -36,10 +36,10 @@ namespace LockOrder.Analyzers.Interprocedural
             bool stopped = false;
             var cycles = new List<List<ObservedEdge>>();
             var classes = edges.SelectMany(e => new[] { e.Held, e.Acquired })
-                .Distinct<ITypeSymbol>(SymbolEqualityComparer.Default)
+                .Distinct()
                 .OrderBy(EffectSetBuilder.SortKey, StringComparer.Ordinal)
                 .ToList();
-            var id = new Dictionary<ITypeSymbol, int>(SymbolEqualityComparer.Default);
+            var id = new Dictionary<LockClass, int>();
             for (int i = 0; i < classes.Count; i++)
             {
                 id[classes[i]] = i;
@@ -117,7 +117,7 @@ namespace LockOrder.Analyzers.Interprocedural
         }
 
         /// <summary>Strongly connected components (Kosaraju, with explicit stacks): the component number of each class.</summary>
-        private static int[] Components(List<ObservedEdge>[] outgoing, List<int>[] incoming, Dictionary<ITypeSymbol, int> id)
+        private static int[] Components(List<ObservedEdge>[] outgoing, List<int>[] incoming, Dictionary<LockClass, int> id)
         {
             int count = outgoing.Length;
             var finished = new List<int>(count);

@@ -1,4 +1,5 @@
 using System;
+using LockOrder.Analyzers.Model;
 using Microsoft.CodeAnalysis;
 
 namespace LockOrder.Analyzers.Interprocedural
@@ -6,7 +7,7 @@ namespace LockOrder.Analyzers.Interprocedural
     /// <summary>One held → acquired lock-class edge, with where it was seen.</summary>
     internal sealed class ObservedEdge
     {
-        internal ObservedEdge(ITypeSymbol held, ITypeSymbol acquired, Location heldAt, Location acquiredAt, string via)
+        internal ObservedEdge(LockClass held, LockClass acquired, Location heldAt, Location acquiredAt, string via)
         {
             Held = held;
             Acquired = acquired;
@@ -15,9 +16,9 @@ namespace LockOrder.Analyzers.Interprocedural
             Via = via;
         }
 
-        internal ITypeSymbol Held { get; }
+        internal LockClass Held { get; }
 
-        internal ITypeSymbol Acquired { get; }
+        internal LockClass Acquired { get; }
 
         /// <summary>Where the held lock was taken.</summary>
         internal Location HeldAt { get; }

@@ -57,7 +57,7 @@ namespace LockOrder.Analyzers.Interprocedural
         /// <paramref name="held"/> was held (taken at <paramref name="heldAt"/>); <paramref name="via"/> is the path
         /// inside a callee ("" for a direct acquisition).
         /// </summary>
-        internal void Record(ITypeSymbol held, ITypeSymbol acquired, Location heldAt, Location acquiredAt, string via) =>
+        internal void Record(LockClass held, LockClass acquired, Location heldAt, Location acquiredAt, string via) =>
             Record(new ObservedEdge(held, acquired, heldAt, acquiredAt, via ?? string.Empty));
 
         internal void Record(ObservedEdge edge)
@@ -152,7 +152,7 @@ namespace LockOrder.Analyzers.Interprocedural
 
         /// <summary>The same class twice is LOCK004's business, not an order between two classes.</summary>
         private static bool IsOrderBetweenClasses(ObservedEdge edge) =>
-            !SymbolEqualityComparer.Default.Equals(edge.Held, edge.Acquired) && edge.Held.TypeKind != TypeKind.Error && edge.Acquired.TypeKind != TypeKind.Error;
+            !edge.Held.Equals(edge.Acquired) && !edge.Held.IsError && !edge.Acquired.IsError;
 
         /// <summary>The edges cycles are searched in: those not against <paramref name="order"/> (which are LOCK001 already).</summary>
         internal static List<ObservedEdge> InversionGraph(IEnumerable<ObservedEdge> edges, DeclaredOrder? order) =>
@@ -190,10 +190,10 @@ namespace LockOrder.Analyzers.Interprocedural
 
         private static Diagnostic CreateDiagnostic(List<ObservedEdge> cycle, CancellationToken cancellationToken)
         {
-            var classes = new StringBuilder(DeclaredOrder.Display(cycle[0].Held));
+            var classes = new StringBuilder(cycle[0].Held.Display);
             foreach (var edge in cycle)
             {
-                classes.Append(" → ").Append(DeclaredOrder.Display(edge.Acquired));
+                classes.Append(" → ").Append(edge.Acquired.Display);
             }
 
             var sightings = string.Join(", ", cycle.Select(edge => Describe(edge, cancellationToken)));
@@ -209,7 +209,7 @@ namespace LockOrder.Analyzers.Interprocedural
         private static string Describe(ObservedEdge edge, CancellationToken cancellationToken)
         {
             var text = new StringBuilder()
-                .Append(DeclaredOrder.Display(edge.Held)).Append(" → ").Append(DeclaredOrder.Display(edge.Acquired));
+                .Append(edge.Held.Display).Append(" → ").Append(edge.Acquired.Display);
             var member = EnclosingMember(edge.AcquiredAt, cancellationToken);
             if (member.Length > 0)
             {
@@ -278,22 +278,20 @@ namespace LockOrder.Analyzers.Interprocedural
 
         private readonly struct ClassPair : IEquatable<ClassPair>
         {
-            private readonly ITypeSymbol held;
-            private readonly ITypeSymbol acquired;
+            private readonly LockClass held;
+            private readonly LockClass acquired;
 
-            internal ClassPair(ITypeSymbol held, ITypeSymbol acquired)
+            internal ClassPair(LockClass held, LockClass acquired)
             {
                 this.held = held;
                 this.acquired = acquired;
             }
 
-            public bool Equals(ClassPair other) =>
-                SymbolEqualityComparer.Default.Equals(held, other.held) && SymbolEqualityComparer.Default.Equals(acquired, other.acquired);
+            public bool Equals(ClassPair other) => held.Equals(other.held) && acquired.Equals(other.acquired);
 
             public override bool Equals(object? obj) => obj is ClassPair other && Equals(other);
 
-            public override int GetHashCode() =>
-                (SymbolEqualityComparer.Default.GetHashCode(held) * 31) + SymbolEqualityComparer.Default.GetHashCode(acquired);
+            public override int GetHashCode() => (held.GetHashCode() * 31) + acquired.GetHashCode();
         }
     }
 }

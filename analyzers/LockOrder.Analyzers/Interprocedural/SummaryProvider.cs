@@ -53,7 +53,7 @@ namespace LockOrder.Analyzers.Interprocedural
 
         internal const int MaxFixpointIterations = 64;
 
-        private static readonly BodyFacts NotAnalyzable = new BodyFacts(ImmutableArray<CalleeEffect>.Empty, ImmutableArray<IMethodSymbol>.Empty, incomplete: false);
+        private static readonly BodyFacts NotAnalyzable = new BodyFacts(ImmutableArray<CalleeEffect>.Empty, ImmutableArray<IMethodSymbol>.Empty, ImmutableArray<(IMethodSymbol, LockInstance)>.Empty, incomplete: false);
 
         private readonly LockModel model;
         private readonly AnalyzerOptions? options;
@@ -173,9 +173,10 @@ namespace LockOrder.Analyzers.Interprocedural
 
             foreach (var contract in annotations.Contracts)
             {
-                if (contract.Kind == LockContractKind.MayAcquire && contract.LockClass is { TypeKind: not TypeKind.Error } lockClass)
+                if (contract.Kind == LockContractKind.MayAcquire && contract.LockClass is { IsError: false } lockClass)
                 {
-                    builder.Add(new CalleeEffect(CalleeEffectKind.Acquire, lockClass, contract.Mode, name));
+                    var instance = contract.NamedMember is { } member ? LockInstance.OfMember(LockInstance.This, member) : LockInstance.Unknown;
+                    builder.Add(new CalleeEffect(CalleeEffectKind.Acquire, lockClass, contract.Mode, name, instance));
                 }
             }
         }
@@ -353,15 +354,15 @@ namespace LockOrder.Analyzers.Interprocedural
             bool declaredNonBlocking = IsDeclaredNonBlocking(method);
             bool declaredFault = model.Annotations.Get(method).MightFault;
             var name = MethodDisplayName.Of(method);
-            foreach (var effect in facts.ContractAcquisitions)
+            foreach (var effect in facts.OwnAcquisitions)
             {
                 if (!declaredNonBlocking && !IsContractAcquisition(effect, contractClasses) && !(declaredFault && IsFaultPath(effect)))
                 {
-                    builder.Add(effect.CalledFrom(name));
+                    builder.Add(effect.CalledFrom(name, LockInstance.This));
                 }
             }
 
-            foreach (var callee in facts.Callees)
+            foreach (var (callee, receiver) in facts.CallSites)
             {
                 var summary = lookup(callee);
                 if (summary is null)
@@ -375,7 +376,7 @@ namespace LockOrder.Analyzers.Interprocedural
                 {
                     if (effect.Kind == CalleeEffectKind.Fault || (!declaredNonBlocking && !IsContractAcquisition(effect, contractClasses) && !(declaredFault && IsFaultPath(effect))))
                     {
-                        builder.Add(effect.CalledFrom(name));
+                        builder.Add(effect.CalledFrom(name, receiver));
                     }
                 }
             }
@@ -385,18 +386,24 @@ namespace LockOrder.Analyzers.Interprocedural
         }
 
         /// <summary>The lock classes <paramref name="method"/> itself promises to acquire (the flow checks those at the call).</summary>
-        private List<ITypeSymbol> ContractClasses(IMethodSymbol method)
+        private List<LockClass> ContractClasses(IMethodSymbol method)
         {
-            var classes = new List<ITypeSymbol>();
+            var classes = new List<LockClass>();
             var annotations = model.Annotations.Get(method);
             foreach (var contract in annotations.Contracts)
             {
                 if (BodyEffectWalker.IsBlockingAcquisition(contract, annotations))
                 {
-                    for (ITypeSymbol? lockClass = contract.LockClass ?? method.ContainingType; lockClass is not null; lockClass = contract.LockClass is null ? lockClass.BaseType : null)
+                    if (contract.LockClass is { } named)
+                    {
+                        classes.Add(named);
+                        continue;
+                    }
+
+                    for (ITypeSymbol? lockType = method.ContainingType; lockType is not null; lockType = lockType.BaseType)
                     {
                         // A receiver contract on a derived lock class is honored by calling the base class's Enter.
-                        classes.Add(lockClass);
+                        classes.Add(LockClass.OfType(lockType));
                     }
                 }
             }
@@ -439,10 +446,10 @@ namespace LockOrder.Analyzers.Interprocedural
             }
 
             var order = model.Order;
-            return SymbolEqualityComparer.Default.Equals(effect.LockClass, order.MmapLock) || order.IsOrderedAfterMmapLock(effect.LockClass);
+            return effect.LockClass.Equals(order.MmapLock) || order.IsOrderedAfterMmapLock(effect.LockClass);
         }
 
-        private static bool IsContractAcquisition(CalleeEffect effect, List<ITypeSymbol> contractClasses)
+        private static bool IsContractAcquisition(CalleeEffect effect, List<LockClass> contractClasses)
         {
             if (effect.Kind != CalleeEffectKind.Acquire || contractClasses.Count == 0)
             {
@@ -451,7 +458,7 @@ namespace LockOrder.Analyzers.Interprocedural
 
             foreach (var lockClass in contractClasses)
             {
-                if (SymbolEqualityComparer.Default.Equals(lockClass, effect.LockClass))
+                if (lockClass.Equals(effect.LockClass))
                 {
                     return true;
                 }
@@ -482,7 +489,7 @@ namespace LockOrder.Analyzers.Interprocedural
             else
             {
                 var body = FindBody(declarations, cancellationToken);
-                facts = body is null ? NotAnalyzable : BodyEffectWalker.Walk(body, method, model.Annotations, cancellationToken);
+                facts = body is null ? NotAnalyzable : BodyEffectWalker.Walk(body, method, model, cancellationToken);
             }
 
             return bodyFacts.GetOrAdd(method, facts);

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using LockOrder.Analyzers.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -176,6 +177,9 @@ namespace LockOrder.Analyzers.Interprocedural
                 case ImplicitObjectCreationExpressionSyntax:
                 case FixedStatementSyntax:
                     return false;
+                case LockStatementSyntax:
+                    callees.TakesLockDirectly();
+                    return true;
                 case InterpolatedStringExpressionSyntax:
                     return !index.InterpolationMayCall;
                 case VariableDeclaratorSyntax declarator:
@@ -593,8 +597,9 @@ namespace LockOrder.Analyzers.Interprocedural
             private readonly Func<IMethodSymbol, bool> waitsOnReceiver;
             private readonly HashSet<IMethodSymbol> seen = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
             private readonly List<IMethodSymbol> ordered = new List<IMethodSymbol>();
-            private readonly HashSet<ITypeSymbol> receiverLockClasses = new HashSet<ITypeSymbol>(SymbolEqualityComparer.Default);
+            private readonly HashSet<LockClass> receiverLockClasses = new HashSet<LockClass>();
             private bool receiverLockUnread;
+            private bool takesLockDirectly;
 
             internal CalleeSet(Func<IMethodSymbol, bool> waitsOnReceiver) => this.waitsOnReceiver = waitsOnReceiver;
 
@@ -608,7 +613,12 @@ namespace LockOrder.Analyzers.Interprocedural
                         ordered.Add(method);
                     }
 
-                    if (waitsOnReceiver(method))
+                    if (BclLockCalls.MayWait(method))
+                    {
+                        // A BCL lock's class is where the lock object lives, which a name's type does not say.
+                        takesLockDirectly = true;
+                    }
+                    else if (waitsOnReceiver(method))
                     {
                         AddReceiverLock(method, receiverClasses);
                     }
@@ -618,8 +628,10 @@ namespace LockOrder.Analyzers.Interprocedural
             internal void AddCallable(ISymbol member, IReadOnlyList<ITypeSymbol>? receiverClasses) =>
                 AddRange(CompilationNameIndex.CallableMethods(member), receiverClasses);
 
+            internal void TakesLockDirectly() => takesLockDirectly = true;
+
             internal SyntacticCallees ToCallees() =>
-                new SyntacticCallees(ordered.ToImmutableArray(), receiverLockClasses.ToImmutableArray(), receiverLockUnread);
+                new SyntacticCallees(ordered.ToImmutableArray(), receiverLockClasses.ToImmutableArray(), receiverLockUnread, takesLockDirectly);
 
             /// <summary>
             /// The lock such a call takes is of the receiver's static type (what the bound walk reads off the call): the
@@ -629,7 +641,7 @@ namespace LockOrder.Analyzers.Interprocedural
             {
                 if (method.IsStatic || method.MethodKind == MethodKind.Constructor)
                 {
-                    receiverLockClasses.Add(method.OriginalDefinition.ContainingType);
+                    receiverLockClasses.Add(LockClass.OfType(method.OriginalDefinition.ContainingType));
                     return;
                 }
 
@@ -649,7 +661,7 @@ namespace LockOrder.Analyzers.Interprocedural
                         continue;
                     }
 
-                    receiverLockClasses.Add(receiverClass);
+                    receiverLockClasses.Add(LockClass.OfType(receiverClass));
                 }
             }
         }

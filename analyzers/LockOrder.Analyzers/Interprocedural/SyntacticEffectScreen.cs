@@ -78,7 +78,8 @@ namespace LockOrder.Analyzers.Interprocedural
                 }
             }
 
-            return false;
+            // A BCL lock method (DESIGN §11) may wait for its lock.
+            return method.ContainingType?.ContainingNamespace?.Name == "Threading" && BclLockCalls.MayWait(method);
         }
 
         /// <summary>Whether a call of <paramref name="method"/> may wait for the lock it is called on (<c>Lock()</c>, <c>Read()</c>, … of a lock type).</summary>
@@ -207,7 +208,7 @@ namespace LockOrder.Analyzers.Interprocedural
             }
 
             var callees = CallSitesOf(method, cancellationToken);
-            if (callees is null)
+            if (callees is null || callees.TakesLockDirectly)
             {
                 return Outcome.MayAct;
             }
@@ -255,7 +256,7 @@ namespace LockOrder.Analyzers.Interprocedural
             var onStack = new HashSet<IMethodSymbol>(comparer);
             var componentStack = new Stack<IMethodSymbol>();
             var frames = new Stack<Frame>();
-            var lockClasses = new HashSet<ITypeSymbol>(comparer);
+            var lockClasses = new HashSet<LockClass>();
             bool mayFault = false;
 
             if (!Enter(root))
@@ -315,7 +316,7 @@ namespace LockOrder.Analyzers.Interprocedural
             bool Enter(IMethodSymbol method)
             {
                 var callees = CallSitesOf(method, cancellationToken);
-                if (callees is null || callees.ReceiverLockUnread)
+                if (callees is null || callees.ReceiverLockUnread || callees.TakesLockDirectly)
                 {
                     return false;
                 }

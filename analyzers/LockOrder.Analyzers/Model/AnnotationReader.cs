@@ -96,10 +96,10 @@ namespace LockOrder.Analyzers.Model
             // accessor carries its property's.
             for (IMethodSymbol? current = method; current is not null; current = current.OverriddenMethod)
             {
-                AddFrom(current.GetAttributes(), ref contracts, ref mightFault, ref noLockAnalysis);
+                AddFrom(current.GetAttributes(), current, ref contracts, ref mightFault, ref noLockAnalysis);
                 if (current.AssociatedSymbol is IPropertySymbol property)
                 {
-                    AddFrom(property.GetAttributes(), ref contracts, ref mightFault, ref noLockAnalysis);
+                    AddFrom(property.GetAttributes(), property, ref contracts, ref mightFault, ref noLockAnalysis);
                 }
 
                 if (current.OverriddenMethod is { } overridden && SymbolEqualityComparer.Default.Equals(overridden, current))
@@ -124,7 +124,7 @@ namespace LockOrder.Analyzers.Model
             return new MethodAnnotations(contracts?.ToImmutable() ?? ImmutableArray<LockContract>.Empty, mightFault, noLockAnalysis);
         }
 
-        private static void AddFrom(ImmutableArray<AttributeData> attributes, ref ImmutableArray<LockContract>.Builder? contracts, ref bool mightFault, ref bool noLockAnalysis)
+        private static void AddFrom(ImmutableArray<AttributeData> attributes, ISymbol annotated, ref ImmutableArray<LockContract>.Builder? contracts, ref bool mightFault, ref bool noLockAnalysis)
         {
             foreach (var attribute in attributes)
             {
@@ -142,7 +142,7 @@ namespace LockOrder.Analyzers.Model
                 {
                     noLockAnalysis = true;
                 }
-                else if (TryGetKind(attributeClass, out var kind) && TryDecode(kind, attribute, out var contract))
+                else if (TryGetKind(attributeClass, out var kind) && TryDecode(kind, attribute, annotated, out var contract))
                 {
                     (contracts ??= ImmutableArray.CreateBuilder<LockContract>()).Add(contract);
                 }
@@ -165,10 +165,11 @@ namespace LockOrder.Analyzers.Model
             return KnownNames.Is(attributeClass, attributeClass.Name);
         }
 
-        private static bool TryDecode(LockContractKind kind, AttributeData attribute, out LockContract contract)
+        private static bool TryDecode(LockContractKind kind, AttributeData attribute, ISymbol annotated, out LockContract contract)
         {
             contract = null!;
-            ITypeSymbol? lockClass = null;
+            ITypeSymbol? namedType = null;
+            string? memberName = null;
             LockMode mode = LockMode.Exclusive;
             bool sawMode = false;
 
@@ -181,7 +182,11 @@ namespace LockOrder.Analyzers.Model
                         return false;
                     }
 
-                    lockClass = type;
+                    namedType = type;
+                }
+                else if (argument.Kind == TypedConstantKind.Primitive && argument.Value is string name)
+                {
+                    memberName = name;
                 }
                 else if (argument.Kind == TypedConstantKind.Enum && argument.Value is int value && (value == 0 || value == 1))
                 {
@@ -194,8 +199,28 @@ namespace LockOrder.Analyzers.Model
                 }
             }
 
-            bool needsType = kind is LockContractKind.Requires or LockContractKind.Excludes or LockContractKind.MayAcquire;
-            if ((needsType && lockClass is null) || (kind != LockContractKind.Excludes && !sawMode))
+            LockClass? lockClass = null;
+            ISymbol? namedMember = null;
+            if (memberName is not null)
+            {
+                // [Requires(nameof(_sync))] names a member of the annotated method's type; [Requires(typeof(Journal),
+                // nameof(Journal.Sync))] one of another type. A name that is no lock member is LOCK015 (AnnotationRule).
+                namedMember = LockMembers.Find(namedType ?? annotated.ContainingType, memberName);
+                lockClass = namedMember is null ? null : LockClassResolver.FromMember(namedMember);
+                if (lockClass is null)
+                {
+                    return false;
+                }
+
+                sawMode = true;
+            }
+            else if (namedType is not null)
+            {
+                lockClass = LockClass.OfType(namedType);
+            }
+
+            bool needsClass = kind is LockContractKind.Requires or LockContractKind.Excludes or LockContractKind.MayAcquire;
+            if ((needsClass && lockClass is null) || (kind != LockContractKind.Excludes && !sawMode))
             {
                 return false;
             }
@@ -208,7 +233,7 @@ namespace LockOrder.Analyzers.Model
                 _ => false,
             };
 
-            contract = new LockContract(kind, lockClass, mode, blocking, attribute);
+            contract = new LockContract(kind, lockClass, namedMember is not null && lockClass is { IsLockOrderType: false } ? namedMember : null, mode, blocking, attribute);
             return true;
         }
 

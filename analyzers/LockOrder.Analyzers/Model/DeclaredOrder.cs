@@ -8,19 +8,21 @@ namespace LockOrder.Analyzers.Model
 {
     /// <summary>
     /// The declared lock order of one compilation: the transitive closure of every <c>[AcquiredBefore]</c> and
-    /// <c>[AcquiredAfter]</c> on the lock classes declared in source and on every class they name, transitively
-    /// (so the runtime's MmapLock → VmaLock → MemoryLock is always known). Built once, then read-only.
+    /// <c>[AcquiredAfter]</c> on the lock types and the lock members (fields and properties, DESIGN §13) declared in
+    /// source and in every type they name, transitively (so the runtime's MmapLock → VmaLock → MemoryLock is always
+    /// known). One graph holds both worlds: a member may be ordered against a LockOrder lock type. Built once, then
+    /// read-only.
     /// </summary>
     internal sealed class DeclaredOrder
     {
-        private readonly Dictionary<ITypeSymbol, List<(ITypeSymbol Later, AttributeData Declaration)>> successors;
-        private readonly Dictionary<ITypeSymbol, HashSet<ITypeSymbol>> closure;
+        private readonly Dictionary<LockClass, List<(LockClass Later, AttributeData Declaration)>> successors;
+        private readonly Dictionary<LockClass, HashSet<LockClass>> closure;
 
-        private DeclaredOrder(Dictionary<ITypeSymbol, List<(ITypeSymbol, AttributeData)>> successors, ITypeSymbol? mmapLock)
+        private DeclaredOrder(Dictionary<LockClass, List<(LockClass, AttributeData)>> successors, LockClass? mmapLock)
         {
             this.successors = successors;
             MmapLock = mmapLock;
-            closure = new Dictionary<ITypeSymbol, HashSet<ITypeSymbol>>(SymbolEqualityComparer.Default);
+            closure = new Dictionary<LockClass, HashSet<LockClass>>();
             foreach (var node in successors.Keys)
             {
                 closure[node] = Reachable(node);
@@ -30,27 +32,27 @@ namespace LockOrder.Analyzers.Model
         }
 
         /// <summary>The runtime's <c>LockOrder.MmapLock</c>, the lock a page fault takes, if the compilation can see it.</summary>
-        internal ITypeSymbol? MmapLock { get; }
+        internal LockClass? MmapLock { get; }
 
         internal ImmutableArray<OrderCycle> Cycles { get; }
 
         /// <summary>Every lock class that takes part in a declared order.</summary>
-        internal IEnumerable<ITypeSymbol> OrderedClasses => successors.Keys;
+        internal IEnumerable<LockClass> OrderedClasses => successors.Keys;
 
         /// <summary>Every declared edge (not the closure): the earlier class, the later one, and the attribute that declares it.</summary>
-        internal IEnumerable<(ITypeSymbol Earlier, ITypeSymbol Later, AttributeData Declaration)> DeclaredEdges =>
+        internal IEnumerable<(LockClass Earlier, LockClass Later, AttributeData Declaration)> DeclaredEdges =>
             successors.SelectMany(pair => pair.Value.Select(edge => (pair.Key, edge.Later, edge.Declaration)));
 
         internal static DeclaredOrder Build(Compilation compilation, CancellationToken cancellationToken)
         {
-            var successors = new Dictionary<ITypeSymbol, List<(ITypeSymbol, AttributeData)>>(SymbolEqualityComparer.Default);
+            var successors = new Dictionary<LockClass, List<(LockClass, AttributeData)>>();
             var pending = new Stack<INamedTypeSymbol>();
             var seen = new HashSet<ITypeSymbol>(SymbolEqualityComparer.Default);
 
-            var mmapLock = LockModel.FindType(compilation, KnownNames.MmapLockMetadataName);
-            if (mmapLock is not null)
+            var mmapLockType = LockModel.FindType(compilation, KnownNames.MmapLockMetadataName);
+            if (mmapLockType is not null)
             {
-                pending.Push(mmapLock);
+                pending.Push(mmapLockType);
             }
 
             foreach (var type in SourceTypes(compilation.Assembly.GlobalNamespace, cancellationToken))
@@ -67,7 +69,25 @@ namespace LockOrder.Analyzers.Model
                     continue;
                 }
 
-                foreach (var attribute in type.GetAttributes())
+                if (HasOrderAttribute(type))
+                {
+                    Read(type.GetAttributes(), LockClass.OfType(type), type);
+                }
+
+                foreach (var member in type.GetMembers())
+                {
+                    if (member is IFieldSymbol or IPropertySymbol && HasOrderAttribute(member) && LockClassResolver.FromMember(member) is { } memberClass)
+                    {
+                        Read(member.GetAttributes(), memberClass, type);
+                    }
+                }
+            }
+
+            return new DeclaredOrder(successors, mmapLockType is null ? null : LockClass.OfType(mmapLockType));
+
+            void Read(ImmutableArray<AttributeData> attributes, LockClass annotated, INamedTypeSymbol context)
+            {
+                foreach (var attribute in attributes)
                 {
                     bool before = KnownNames.Is(attribute.AttributeClass, KnownNames.AcquiredBefore);
                     bool after = !before && KnownNames.Is(attribute.AttributeClass, KnownNames.AcquiredAfter);
@@ -76,54 +96,55 @@ namespace LockOrder.Analyzers.Model
                         continue;
                     }
 
-                    foreach (var other in NamedTypes(attribute))
+                    foreach (var (other, otherType) in OrderTargets(attribute, context))
                     {
-                        var (earlier, later) = before ? ((ITypeSymbol)type, other) : (other, type);
+                        var (earlier, later) = before ? (annotated, other) : (other, annotated);
                         AddEdge(successors, earlier, later, attribute);
-                        pending.Push(other);
+                        if (otherType is not null)
+                        {
+                            pending.Push(otherType);
+                        }
                     }
                 }
             }
-
-            return new DeclaredOrder(successors, mmapLock);
         }
 
-        /// <summary>Whether <paramref name="earlier"/> is declared, directly or transitively, to be taken before <paramref name="later"/>.</summary>
-        internal bool IsBefore(ITypeSymbol earlier, ITypeSymbol later) =>
-            closure.TryGetValue(earlier, out var reachable) && reachable.Contains(later);
-
-        /// <summary>Whether a page fault (which takes MmapLock for read) is forbidden under <paramref name="lockClass"/>.</summary>
-        internal bool IsOrderedAfterMmapLock(ITypeSymbol lockClass) => MmapLock is not null && IsBefore(MmapLock, lockClass);
-
-        /// <summary>The declared chain from <paramref name="earlier"/> to <paramref name="later"/>, e.g. "MmapLock → VmaLock → MemoryLock".</summary>
-        internal string DescribeChain(ITypeSymbol earlier, ITypeSymbol later)
+        /// <summary>Whether <paramref name="symbol"/> carries <c>[AcquiredBefore]</c> or <c>[AcquiredAfter]</c>.</summary>
+        internal static bool HasOrderAttribute(ISymbol symbol)
         {
-            var path = ShortestPath(earlier, later);
-            return path is null
-                ? Display(earlier) + " → " + Display(later)
-                : string.Join(" → ", path.Select(Display));
-        }
-
-        internal static string Display(ITypeSymbol lockClass) => lockClass.Name;
-
-        private static void AddEdge(Dictionary<ITypeSymbol, List<(ITypeSymbol, AttributeData)>> successors, ITypeSymbol earlier, ITypeSymbol later, AttributeData declaration)
-        {
-            if (!successors.TryGetValue(earlier, out var list))
+            foreach (var attribute in symbol.GetAttributes())
             {
-                successors[earlier] = list = new List<(ITypeSymbol, AttributeData)>();
+                if (KnownNames.Is(attribute.AttributeClass, KnownNames.AcquiredBefore) || KnownNames.Is(attribute.AttributeClass, KnownNames.AcquiredAfter))
+                {
+                    return true;
+                }
             }
 
-            if (!successors.ContainsKey(later))
-            {
-                successors[later] = new List<(ITypeSymbol, AttributeData)>();
-            }
-
-            list.Add((later, declaration));
+            return false;
         }
 
-        private static IEnumerable<INamedTypeSymbol> NamedTypes(AttributeData attribute)
+        /// <summary>
+        /// The classes one order attribute names, each with the type whose own attributes should be read too: lock types
+        /// (<c>typeof(MemoryLock)</c>), members of the annotated symbol's type (<c>nameof(_index)</c>), or a member of
+        /// another type (<c>typeof(Journal), nameof(Journal.Sync)</c>). Names that are no lock are skipped here and
+        /// reported as LOCK015.
+        /// </summary>
+        internal static IEnumerable<(LockClass Class, INamedTypeSymbol? Type)> OrderTargets(AttributeData attribute, INamedTypeSymbol context)
         {
-            foreach (var argument in attribute.ConstructorArguments)
+            var arguments = attribute.ConstructorArguments;
+            if (arguments.Length == 2 && arguments[0].Kind == TypedConstantKind.Type && arguments[1].Value is string memberName)
+            {
+                if (arguments[0].Value is INamedTypeSymbol { TypeKind: not TypeKind.Error } owner
+                    && LockMembers.Find(owner, memberName) is { } member
+                    && LockClassResolver.FromMember(member) is { } memberClass)
+                {
+                    yield return (memberClass, owner);
+                }
+
+                yield break;
+            }
+
+            foreach (var argument in arguments)
             {
                 // [AcquiredBefore(null)] passes a null array, whose Values are default: enumerating them would throw (AD0001).
                 var values = argument.Kind != TypedConstantKind.Array ? ImmutableArray.Create(argument)
@@ -133,10 +154,47 @@ namespace LockOrder.Analyzers.Model
                 {
                     if (value.Kind == TypedConstantKind.Type && value.Value is INamedTypeSymbol { TypeKind: not TypeKind.Error } type)
                     {
-                        yield return type;
+                        yield return (LockClass.OfType(type), type);
+                    }
+                    else if (value.Value is string name && LockMembers.Find(context, name) is { } member && LockClassResolver.FromMember(member) is { } memberClass)
+                    {
+                        yield return (memberClass, null);
                     }
                 }
             }
+        }
+
+        /// <summary>Whether <paramref name="earlier"/> is declared, directly or transitively, to be taken before <paramref name="later"/>.</summary>
+        internal bool IsBefore(LockClass earlier, LockClass later) =>
+            closure.TryGetValue(earlier, out var reachable) && reachable.Contains(later);
+
+        /// <summary>Whether a page fault (which takes MmapLock for read) is forbidden under <paramref name="lockClass"/>.</summary>
+        internal bool IsOrderedAfterMmapLock(LockClass lockClass) => MmapLock is not null && IsBefore(MmapLock, lockClass);
+
+        /// <summary>The declared chain from <paramref name="earlier"/> to <paramref name="later"/>, e.g. "MmapLock → VmaLock → MemoryLock".</summary>
+        internal string DescribeChain(LockClass earlier, LockClass later)
+        {
+            var path = ShortestPath(earlier, later);
+            return path is null
+                ? Display(earlier) + " → " + Display(later)
+                : string.Join(" → ", path.Select(Display));
+        }
+
+        internal static string Display(LockClass lockClass) => lockClass.Display;
+
+        private static void AddEdge(Dictionary<LockClass, List<(LockClass, AttributeData)>> successors, LockClass earlier, LockClass later, AttributeData declaration)
+        {
+            if (!successors.TryGetValue(earlier, out var list))
+            {
+                successors[earlier] = list = new List<(LockClass, AttributeData)>();
+            }
+
+            if (!successors.ContainsKey(later))
+            {
+                successors[later] = new List<(LockClass, AttributeData)>();
+            }
+
+            list.Add((later, declaration));
         }
 
         private static IEnumerable<INamedTypeSymbol> SourceTypes(INamespaceSymbol root, CancellationToken cancellationToken)
@@ -156,7 +214,7 @@ namespace LockOrder.Analyzers.Model
                     else if (member is INamedTypeSymbol type)
                     {
                         namespaces.Push(type);
-                        if (type.TypeKind == TypeKind.Class)
+                        if (type.TypeKind is TypeKind.Class or TypeKind.Struct)
                         {
                             yield return type;
                         }
@@ -165,10 +223,10 @@ namespace LockOrder.Analyzers.Model
             }
         }
 
-        private HashSet<ITypeSymbol> Reachable(ITypeSymbol start)
+        private HashSet<LockClass> Reachable(LockClass start)
         {
-            var reachable = new HashSet<ITypeSymbol>(SymbolEqualityComparer.Default);
-            var stack = new Stack<ITypeSymbol>();
+            var reachable = new HashSet<LockClass>();
+            var stack = new Stack<LockClass>();
             stack.Push(start);
             while (stack.Count > 0)
             {
@@ -184,24 +242,23 @@ namespace LockOrder.Analyzers.Model
             return reachable;
         }
 
-        private List<ITypeSymbol>? ShortestPath(ITypeSymbol from, ITypeSymbol to)
+        private List<LockClass>? ShortestPath(LockClass from, LockClass to)
         {
-            var comparer = SymbolEqualityComparer.Default;
-            var previous = new Dictionary<ITypeSymbol, ITypeSymbol>(comparer);
-            var queue = new Queue<ITypeSymbol>();
+            var previous = new Dictionary<LockClass, LockClass>();
+            var queue = new Queue<LockClass>();
             queue.Enqueue(from);
             while (queue.Count > 0)
             {
                 var current = queue.Dequeue();
-                foreach (var (later, _) in successors.TryGetValue(current, out var next) ? next : new List<(ITypeSymbol, AttributeData)>())
+                foreach (var (later, _) in successors.TryGetValue(current, out var next) ? next : new List<(LockClass, AttributeData)>())
                 {
-                    if (comparer.Equals(later, to))
+                    if (later.Equals(to))
                     {
-                        var path = new List<ITypeSymbol> { to };
+                        var path = new List<LockClass> { to };
                         for (var step = current; ; step = previous[step])
                         {
                             path.Add(step);
-                            if (comparer.Equals(step, from))
+                            if (step.Equals(from))
                             {
                                 break;
                             }
@@ -211,7 +268,7 @@ namespace LockOrder.Analyzers.Model
                         return path;
                     }
 
-                    if (!comparer.Equals(later, from) && !previous.ContainsKey(later))
+                    if (!later.Equals(from) && !previous.ContainsKey(later))
                     {
                         previous[later] = current;
                         queue.Enqueue(later);
@@ -226,9 +283,9 @@ namespace LockOrder.Analyzers.Model
         {
             // A class that can reach itself is on a cycle; report each strongly connected set of such classes once.
             var onCycle = successors.Keys.Where(c => closure[c].Contains(c)).ToList();
-            var reported = new HashSet<ITypeSymbol>(SymbolEqualityComparer.Default);
+            var reported = new HashSet<LockClass>();
             var cycles = ImmutableArray.CreateBuilder<OrderCycle>();
-            foreach (var start in onCycle.OrderBy(c => c.ToDisplayString()))
+            foreach (var start in onCycle.OrderBy(c => c.Id, System.StringComparer.Ordinal))
             {
                 if (reported.Contains(start))
                 {
@@ -237,9 +294,9 @@ namespace LockOrder.Analyzers.Model
 
                 var component = onCycle.Where(c => closure[start].Contains(c) && closure[c].Contains(start)).ToList();
                 reported.UnionWith(component);
-                var path = ShortestPath(start, start) ?? new List<ITypeSymbol> { start, start };
+                var path = ShortestPath(start, start) ?? new List<LockClass> { start, start };
                 var declarations = component
-                    .SelectMany(c => successors[c].Where(edge => component.Contains(edge.Later, SymbolEqualityComparer.Default)).Select(edge => edge.Declaration))
+                    .SelectMany(c => successors[c].Where(edge => component.Contains(edge.Later)).Select(edge => edge.Declaration))
                     .Distinct()
                     .ToImmutableArray();
                 cycles.Add(new OrderCycle(path.Take(path.Count - 1).ToImmutableArray(), declarations));

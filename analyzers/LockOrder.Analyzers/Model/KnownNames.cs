@@ -20,6 +20,10 @@ namespace LockOrder.Analyzers.Model
         internal const string MayAcquire = "MayAcquireAttribute";
         internal const string MightFault = "MightFaultAttribute";
         internal const string NoLockAnalysis = "NoLockAnalysisAttribute";
+        internal const string InvokedSynchronously = "InvokedSynchronouslyAttribute";
+
+        internal const string MutexLock = "MutexLock";
+        internal const string RwSemaphore = "RwSemaphore";
 
         internal const string MmapLockMetadataName = "LockOrder.MmapLock";
 

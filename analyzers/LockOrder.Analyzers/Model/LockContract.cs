@@ -5,10 +5,11 @@ namespace LockOrder.Analyzers.Model
     /// <summary>One lock contract attribute on a method, with its arguments decoded.</summary>
     internal sealed class LockContract
     {
-        internal LockContract(LockContractKind kind, ITypeSymbol? lockClass, LockMode mode, bool blocking, AttributeData attribute)
+        internal LockContract(LockContractKind kind, LockClass? lockClass, ISymbol? namedMember, LockMode mode, bool blocking, AttributeData attribute)
         {
             Kind = kind;
             LockClass = lockClass;
+            NamedMember = namedMember;
             Mode = mode;
             Blocking = blocking;
             Attribute = attribute;
@@ -16,8 +17,17 @@ namespace LockOrder.Analyzers.Model
 
         internal LockContractKind Kind { get; }
 
-        /// <summary>The lock class named by <c>typeof</c>, or <see langword="null"/> when the receiver is the lock.</summary>
-        internal ITypeSymbol? LockClass { get; }
+        /// <summary>
+        /// The lock class named by <c>typeof</c> or by a member's name (<c>nameof(_sync)</c>), or <see langword="null"/>
+        /// when the receiver is the lock.
+        /// </summary>
+        internal LockClass? LockClass { get; }
+
+        /// <summary>
+        /// The field or property a contract names (<c>[Requires(nameof(_sync))]</c>): at a call, the lock is that member of
+        /// the call's receiver. Null for a contract naming a class or the receiver.
+        /// </summary>
+        internal ISymbol? NamedMember { get; }
 
         internal LockMode Mode { get; }
 

@@ -8,12 +8,18 @@ namespace LockOrder.Analyzers.Model
 {
     /// <summary>
     /// Which lock object an operation names, as the access path the code uses (<c>this.vmaLock</c>,
-    /// <c>device.MemoryLock</c>, a local). Two paths that differ may still be the same object; two equal paths in
-    /// one method body are treated as the same object. <see cref="Unknown"/> stands for "some lock of the class".
+    /// <c>device.MemoryLock</c>, <c>forks[left]</c>, a local). Two paths that differ may still be the same object; two
+    /// equal paths in one method body are treated as the same object. <see cref="Unknown"/> stands for "some lock of the
+    /// class". A path in a method summary is rooted at <c>this</c> (or is static): a call rebases it onto its receiver.
     /// </summary>
     internal readonly struct LockInstance : IEquatable<LockInstance>
     {
         internal static readonly LockInstance Unknown = default;
+
+        /// <summary>The object whose method the body is.</summary>
+        internal static readonly LockInstance This = new LockInstance(ThisPath);
+
+        private const string ThisPath = "this";
 
         [ThreadStatic]
         private static StringBuilder? spareBuilder;
@@ -26,17 +32,45 @@ namespace LockOrder.Analyzers.Model
         internal bool IsKnown => Path is not null;
 
         /// <summary>
-        /// The instance named by <paramref name="operation"/>. <paramref name="resolveCapture"/> maps a control-flow-graph
-        /// flow capture back to the operation it captured; without it, captures are unknown instances.
+        /// The instance named by <paramref name="operation"/>. <paramref name="origins"/> maps a control-flow-graph capture
+        /// and a local given one value back to what they stand for; without it, captures are unknown instances.
         /// </summary>
-        internal static LockInstance From(IOperation? operation, Func<IFlowCaptureReferenceOperation, IOperation?>? resolveCapture = null)
+        internal static LockInstance From(IOperation? operation, ValueOrigins? origins = null) => Build(operation, origins, summary: false);
+
+        /// <summary>
+        /// The instance as a method summary keeps it: a path from <c>this</c>, or a static one. A path from a parameter
+        /// or a local means nothing to the caller, and is unknown.
+        /// </summary>
+        internal static LockInstance InSummary(IOperation? operation, ValueOrigins? origins) => Build(operation, origins, summary: true);
+
+        /// <summary>The instance of <paramref name="member"/> reached from <paramref name="receiver"/> (an instance member) or statically.</summary>
+        internal static LockInstance OfMember(LockInstance receiver, ISymbol member) =>
+            member.IsStatic ? new LockInstance(member.ContainingType?.Name + "." + member.Name)
+            : receiver.IsKnown ? new LockInstance(receiver.Path + "." + member.Name)
+            : Unknown;
+
+        /// <summary>The instance <c>this</c> of a callee's summary stands for at a call on <paramref name="receiver"/>.</summary>
+        internal LockInstance Rebase(LockInstance receiver)
+        {
+            if (Path is null || !IsRootedAtThis(Path))
+            {
+                return this;
+            }
+
+            return receiver.IsKnown ? new LockInstance(receiver.Path + Path.Substring(ThisPath.Length)) : Unknown;
+        }
+
+        private static bool IsRootedAtThis(string path) =>
+            path.StartsWith(ThisPath, StringComparison.Ordinal) && (path.Length == ThisPath.Length || path[ThisPath.Length] is '.' or '[');
+
+        private static LockInstance Build(IOperation? operation, ValueOrigins? origins, bool summary)
         {
             // The path of every lock call is built: one builder per thread serves them all.
             var builder = spareBuilder ?? new StringBuilder();
             spareBuilder = null;
             try
             {
-                return Append(builder, operation, resolveCapture, depth: 0) ? new LockInstance(builder.ToString()) : Unknown;
+                return Append(builder, operation, origins, summary, depth: 0) ? new LockInstance(builder.ToString()) : Unknown;
             }
             finally
             {
@@ -45,7 +79,7 @@ namespace LockOrder.Analyzers.Model
             }
         }
 
-        private static bool Append(StringBuilder builder, IOperation? operation, Func<IFlowCaptureReferenceOperation, IOperation?>? resolveCapture, int depth)
+        private static bool Append(StringBuilder builder, IOperation? operation, ValueOrigins? origins, bool summary, int depth)
         {
             if (depth > 16)
             {
@@ -55,30 +89,55 @@ namespace LockOrder.Analyzers.Model
             switch (operation)
             {
                 case IInstanceReferenceOperation:
-                    builder.Append("this");
+                    builder.Append(ThisPath);
                     return true;
                 case ILocalReferenceOperation local:
+                    if (origins?.Local(local.Local) is { } value)
+                    {
+                        return Append(builder, value, origins, summary, depth + 1);
+                    }
+
+                    if (summary)
+                    {
+                        return false;
+                    }
+
                     builder.Append(local.Local.Name);
                     return true;
                 case IParameterReferenceOperation parameter:
+                    if (summary)
+                    {
+                        return false;
+                    }
+
                     builder.Append(parameter.Parameter.Name);
                     return true;
                 case IConversionOperation conversion:
-                    return Append(builder, conversion.Operand, resolveCapture, depth + 1);
+                    return Append(builder, conversion.Operand, origins, summary, depth + 1);
                 case IParenthesizedOperation parenthesized:
-                    return Append(builder, parenthesized.Operand, resolveCapture, depth + 1);
+                    return Append(builder, parenthesized.Operand, origins, summary, depth + 1);
                 case IFieldReferenceOperation field:
-                    return AppendMember(builder, field.Instance, field.Field, resolveCapture, depth);
+                    return AppendMember(builder, field.Instance, field.Field, origins, summary, depth);
                 case IPropertyReferenceOperation { Arguments.IsEmpty: true } property:
-                    return AppendMember(builder, property.Instance, property.Property, resolveCapture, depth);
-                case IFlowCaptureReferenceOperation capture when resolveCapture is not null:
-                    return Append(builder, resolveCapture(capture), resolveCapture, depth + 1);
+                    return AppendMember(builder, property.Instance, property.Property, origins, summary, depth);
+                case IPropertyReferenceOperation { Arguments.Length: 1 } indexer:
+                    return Append(builder, indexer.Instance, origins, summary, depth + 1) && AppendIndex(builder, indexer.Arguments[0].Value, summary, depth);
+                case IArrayElementReferenceOperation { Indices.Length: 1 } element:
+                    return Append(builder, element.ArrayReference, origins, summary, depth + 1) && AppendIndex(builder, element.Indices[0], summary, depth);
+                case ITypeOfOperation typeOf:
+                    builder.Append("typeof(").Append(typeOf.TypeOperand.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat)).Append(')');
+                    return true;
+                case ILiteralOperation { ConstantValue: { HasValue: true, Value: string text } }:
+                    builder.Append('"').Append(text).Append('"');
+                    return true;
+                case IFlowCaptureReferenceOperation capture when origins is not null:
+                    return Append(builder, origins.Capture(capture), origins, summary, depth + 1);
                 default:
                     return false;
             }
         }
 
-        private static bool AppendMember(StringBuilder builder, IOperation? instance, ISymbol member, Func<IFlowCaptureReferenceOperation, IOperation?>? resolveCapture, int depth)
+        private static bool AppendMember(StringBuilder builder, IOperation? instance, ISymbol member, ValueOrigins? origins, bool summary, int depth)
         {
             if (member.IsStatic || instance is null)
             {
@@ -93,13 +152,55 @@ namespace LockOrder.Analyzers.Model
                 return true;
             }
 
-            if (!Append(builder, instance, resolveCapture, depth + 1))
+            if (!Append(builder, instance, origins, summary, depth + 1))
             {
                 return false;
             }
 
             builder.Append('.').Append(member.Name);
             return true;
+        }
+
+        /// <summary>
+        /// "[left]", "[(i + 1) % n]": an index written with names, constants and arithmetic only, so that the same text
+        /// reads the same element within a body. Anything else (a call, an element of an element) is unknown; in a
+        /// summary only a constant index means the same to the caller.
+        /// </summary>
+        private static bool AppendIndex(StringBuilder builder, IOperation index, bool summary, int depth)
+        {
+            if (summary ? !index.ConstantValue.HasValue : !IsPlainIndex(index, depth))
+            {
+                return false;
+            }
+
+            builder.Append('[').Append(index.Syntax.ToString()).Append(']');
+            return true;
+        }
+
+        private static bool IsPlainIndex(IOperation? index, int depth)
+        {
+            if (depth > 16)
+            {
+                return false;
+            }
+
+            switch (index)
+            {
+                case ILocalReferenceOperation or IParameterReferenceOperation or ILiteralOperation:
+                    return true;
+                case IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation }:
+                    return true;
+                case IConversionOperation conversion:
+                    return IsPlainIndex(conversion.Operand, depth + 1);
+                case IParenthesizedOperation parenthesized:
+                    return IsPlainIndex(parenthesized.Operand, depth + 1);
+                case IBinaryOperation { OperatorMethod: null } binary:
+                    return IsPlainIndex(binary.LeftOperand, depth + 1) && IsPlainIndex(binary.RightOperand, depth + 1);
+                case IUnaryOperation { OperatorMethod: null } unary:
+                    return IsPlainIndex(unary.Operand, depth + 1);
+                default:
+                    return index?.ConstantValue.HasValue == true;
+            }
         }
 
         public bool Equals(LockInstance other) => string.Equals(Path, other.Path, StringComparison.Ordinal);

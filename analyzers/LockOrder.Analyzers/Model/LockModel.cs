@@ -5,8 +5,10 @@ using Microsoft.CodeAnalysis;
 namespace LockOrder.Analyzers.Model
 {
     /// <summary>
-    /// The per-compilation facts every rule shares: decoded annotations and the declared order. One instance per
-    /// compilation (created in the compilation-start action); nothing here is static or mutable across compilations.
+    /// The per-compilation facts every rule shares: decoded annotations, the declared order and what the creations of
+    /// BCL lock members say. One instance per compilation (created in the compilation-start action); nothing here is
+    /// static or mutable across compilations. Every compilation gets one: the BCL locks are checked whether or not the
+    /// compilation can see LockOrder's annotations (DESIGN §11).
     /// </summary>
     internal sealed class LockModel
     {
@@ -16,6 +18,7 @@ namespace LockOrder.Analyzers.Model
         {
             Compilation = compilation;
             Annotations = new AnnotationReader();
+            BclFacts = new BclLockFacts(compilation);
             order = new Lazy<DeclaredOrder>(() => DeclaredOrder.Build(compilation, CancellationToken.None), LazyThreadSafetyMode.ExecutionAndPublication);
         }
 
@@ -23,34 +26,13 @@ namespace LockOrder.Analyzers.Model
 
         internal AnnotationReader Annotations { get; }
 
+        /// <summary>Whether each <c>SemaphoreSlim</c> member is a lock and each <c>ReaderWriterLockSlim</c> member re-entrant.</summary>
+        internal BclLockFacts BclFacts { get; }
+
         /// <summary>The declared order, built on first use (a walk over the compilation's types).</summary>
         internal DeclaredOrder Order => order.Value;
 
-        /// <summary>
-        /// The model for <paramref name="compilation"/>, or <see langword="null"/> when the compilation cannot see any
-        /// LockOrder attribute — ordinary code then costs nothing.
-        /// </summary>
-        internal static LockModel? TryCreate(Compilation compilation)
-        {
-            foreach (var name in new[] { KnownNames.Acquires, KnownNames.MightFault, KnownNames.AcquiredBefore, KnownNames.TryAcquires, KnownNames.Requires, KnownNames.MayAcquire })
-            {
-                if (FindType(compilation, KnownNames.Namespace + "." + name) is not null)
-                {
-                    return new LockModel(compilation);
-                }
-            }
-
-            // A compilation-wide lookup answers null for a name declared twice: look in each referenced assembly too.
-            foreach (var assembly in compilation.SourceModule.ReferencedAssemblySymbols)
-            {
-                if (assembly.GetTypeByMetadataName(KnownNames.Namespace + "." + KnownNames.Acquires) is not null)
-                {
-                    return new LockModel(compilation);
-                }
-            }
-
-            return null;
-        }
+        internal static LockModel Create(Compilation compilation) => new LockModel(compilation);
 
         /// <summary>
         /// The LockOrder type <paramref name="metadataName"/> as <paramref name="compilation"/> sees it: declared in

@@ -12,13 +12,13 @@ namespace LockOrder.Analyzers.Rules
             HeldLock? weaker = null;
             foreach (var held in state.Held)
             {
-                if (!LockTransfer.IsSameOrDerived(held.LockClass, action.LockClass))
+                if (!held.LockClass.IsSameOrDerivedFrom(action.LockClass))
                 {
                     continue;
                 }
 
                 // A lock held on some paths only was reported where the paths joined; do not pile a contract error on it.
-                if (held.IsMaybe || held.Mode == LockMode.Exclusive || action.Mode == LockMode.Shared)
+                if (held.IsMaybe || LockModes.Stronger(held.Mode, action.Mode) == held.Mode)
                 {
                     return;
                 }
@@ -26,7 +26,7 @@ namespace LockOrder.Analyzers.Rules
                 weaker = held;
             }
 
-            string name = DeclaredOrder.Display(action.LockClass);
+            string name = action.LockClass.Display;
             string problem = weaker is null
                 ? "it requires '" + name + "' held (" + action.Mode + "), and no '" + name + "' is held here"
                 : "it requires '" + name + "' held (" + action.Mode + "), and '" + weaker.Describe() + "' is held only Shared here";
@@ -37,9 +37,9 @@ namespace LockOrder.Analyzers.Rules
         {
             foreach (var held in state.Held)
             {
-                if (!held.IsMaybe && LockTransfer.IsSameOrDerived(held.LockClass, action.LockClass))
+                if (!held.IsMaybe && held.LockClass.IsSameOrDerivedFrom(action.LockClass))
                 {
-                    string problem = "it must not be called with '" + DeclaredOrder.Display(action.LockClass) + "' held, and '" + held.Describe() + "' (" + held.Mode + ") is held here";
+                    string problem = "it must not be called with '" + action.LockClass.Display + "' held, and '" + held.Describe() + "' (" + held.Mode + ") is held here";
                     context.Sink.Report(Descriptors.CallContractViolation, at, held.AcquiredAt, callee, problem);
                     return;
                 }

@@ -43,7 +43,7 @@ namespace LockOrder.Analyzers.Rules
             "Blocking acquisition of a lock class already held",
             "Blocking acquisition of '{0}' ({1}){2} while '{4}' of the same class '{3}' is held ({5}): {6}",
             DiagnosticSeverity.Error,
-            "LockOrder locks are not recursive, and two instances of one lock class have no order between them. Take a second instance only with a try-acquisition and back off on failure.");
+            "LockOrder locks, SemaphoreSlim, SpinLock and ReaderWriterLockSlim without recursion are not re-entrant, a read lock cannot become a write lock, and two instances of one lock class have no order between them. Take a second instance only with a try-acquisition and back off on failure.");
 
         /// <summary>{0} the mismatch, in a sentence.</summary>
         internal static readonly DiagnosticDescriptor LockStateMismatch = Create(
@@ -83,7 +83,7 @@ namespace LockOrder.Analyzers.Rules
             "Lock held across await",
             "'{0}' ({1}) is held across 'await': the continuation can run on another thread and the lock stays held while the task waits",
             DiagnosticSeverity.Warning,
-            "LockOrder locks are owned by threads and must not stay held while a method is suspended.");
+            "LockOrder locks, monitors, Lock, reader-writer locks, Mutex and SpinLock are owned by threads and must not stay held while a method is suspended (SemaphoreSlim is not, and is the async mutex).");
 
         /// <summary>{0} the try-acquisition.</summary>
         internal static readonly DiagnosticDescriptor TryAcquisitionResultIgnored = Create(
@@ -100,6 +100,22 @@ namespace LockOrder.Analyzers.Rules
             "Lock analysis of '{0}' stopped at its {1}; lock diagnostics for it may be missing",
             DiagnosticSeverity.Info,
             "The analysis is bounded so that no input can slow the build or the IDE; past a bound it reports less, never wrongly.");
+
+        /// <summary>{0} acquired instance, {1} " via A → B" or "", {2} held instance, {3} lock class.</summary>
+        internal static readonly DiagnosticDescriptor AnotherInstanceAcquired = Create(
+            "LOCK012",
+            "Another instance of a lock class already held",
+            "Blocking acquisition of '{0}'{1} while '{2}', another instance of the same lock class '{3}', is held: two threads taking two instances in opposite orders deadlock",
+            DiagnosticSeverity.Warning,
+            "Two instances of one lock class (the same field of two objects, two elements of one array) have no order between them. Take them in a fixed order (by an id), or take the second with a try-acquisition and back off on failure. Taking the same instance again is fine for re-entrant locks.");
+
+        /// <summary>{0} the attribute as written, {1} what is wrong with it.</summary>
+        internal static readonly DiagnosticDescriptor InvalidLockAnnotation = Create(
+            "LOCK015",
+            "Lock annotation does not name a lock",
+            "{0} does not name a lock: {1}",
+            DiagnosticSeverity.Error,
+            "An order or contract attribute that names a member must name a field or property that holds a lock (an object, Lock, SemaphoreSlim, ReaderWriterLockSlim, ReaderWriterLock, Mutex, SpinLock or a LockOrder lock type); otherwise the order or contract it declares would be silently ignored.");
 
         private static DiagnosticDescriptor Create(string id, string title, string messageFormat, DiagnosticSeverity severity, string description) =>
             new DiagnosticDescriptor(

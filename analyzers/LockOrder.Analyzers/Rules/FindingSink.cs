@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using LockOrder.Analyzers.Interprocedural;
+using LockOrder.Analyzers.Model;
 using Microsoft.CodeAnalysis;
 
 namespace LockOrder.Analyzers.Rules
@@ -36,7 +37,7 @@ namespace LockOrder.Analyzers.Rules
         }
 
         /// <summary>An order edge for LOCK008: <paramref name="held"/> (taken at <paramref name="heldAt"/>) was held while <paramref name="acquired"/> was waited for.</summary>
-        internal void RecordEdge(ITypeSymbol held, ITypeSymbol acquired, Location heldAt, Location acquiredAt, string via) =>
+        internal void RecordEdge(LockClass held, LockClass acquired, Location heldAt, Location acquiredAt, string via) =>
             edges.Add(new ObservedEdge(held, acquired, heldAt, acquiredAt, via ?? string.Empty));
 
         /// <summary>A call whose order edges are known only as a bound until they matter (<see cref="BoundedCall"/>).</summary>

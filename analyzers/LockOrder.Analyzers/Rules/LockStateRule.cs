@@ -7,25 +7,34 @@ namespace LockOrder.Analyzers.Rules
     /// <summary>LOCK005: a lock leaked, released twice, held on some paths only, or a body that breaks its own contract.</summary>
     internal static class LockStateRule
     {
-        internal static void HeldAtReturn(FlowContext context, HeldLock held, string owner)
+        internal static void HeldAtReturn(FlowContext context, HeldLock held, string owner, ISymbol? ownerSymbol)
         {
-            string name = DeclaredOrder.Display(held.LockClass);
+            string name = held.LockClass.ContractArguments(ownerSymbol);
             context.Sink.Report(
                 Descriptors.LockStateMismatch,
                 held.AcquiredAt,
                 null,
-                "'" + held.Describe() + "' (" + held.Mode + ") taken here is still held when '" + owner + "' returns: release it on every path, or declare [Acquires(typeof(" + name + "), LockMode." + held.Mode + ")] on '" + owner + "'");
+                "'" + held.Describe() + "' (" + held.Mode + ") taken here is still held when '" + owner + "' returns: release it on every path, or declare [Acquires(" + name + ", LockMode." + held.Mode + ")] on '" + owner + "'");
         }
 
-        internal static void ReleasedWhileNotHeld(FlowContext context, ITypeSymbol lockClass, LockInstance instance, Location at)
+        internal static void ReleasedWhileNotHeld(FlowContext context, LockClass lockClass, LockInstance instance, Location at)
         {
-            string name = DeclaredOrder.Display(lockClass) + (instance.IsKnown ? " (" + instance.Path + ")" : string.Empty);
+            string name = lockClass.Display + (instance.IsKnown ? " (" + instance.Path + ")" : string.Empty);
             context.Sink.Report(
                 Descriptors.LockStateMismatch,
                 at,
                 null,
-                "'" + name + "' is released here but is not held on this path: releasing a lock that is not held throws SynchronizationLockException");
+                "'" + name + "' is released here but is not held on this path: " + ReleaseFailure(lockClass.Primitive));
         }
+
+        /// <summary>What releasing a lock that is not held does, by primitive.</summary>
+        private static string ReleaseFailure(LockPrimitive primitive) => primitive switch
+        {
+            LockPrimitive.SemaphoreSlim => "the count goes up, and a later waiter gets in while another flow holds the lock",
+            LockPrimitive.Mutex => "releasing a mutex that is not held throws ApplicationException",
+            LockPrimitive.ReaderWriterLock => "releasing a lock that is not held throws ApplicationException",
+            _ => "releasing a lock that is not held throws SynchronizationLockException",
+        };
 
         internal static void HeldOnSomePathsOnly(FlowContext context, HeldLock held, Location join)
         {

@@ -8,14 +8,20 @@ namespace LockOrder.Analyzers.Rules
 {
     /// <summary>
     /// LOCK007: a cycle in the declared order makes every acquisition order wrong somewhere. Reported once per cycle,
-    /// on the first of its declaring attributes in source (in the symbol action of the type that carries it), with the
-    /// cycle's other declarations as additional locations.
+    /// on the first of its declaring attributes in source (in the symbol action of the type that carries it, on itself
+    /// or on one of its lock members), with the cycle's other declarations as additional locations.
     /// </summary>
     internal static class OrderCycleRule
     {
         internal static void AnalyzeType(SymbolAnalysisContext context, LockModel model)
         {
-            if (context.Symbol is not INamedTypeSymbol type || !HasOrderAttribute(type))
+            if (context.Symbol is not INamedTypeSymbol type)
+            {
+                return;
+            }
+
+            var annotated = OrderAnnotatedSymbols(type);
+            if (annotated.Count == 0)
             {
                 return;
             }
@@ -35,32 +41,39 @@ namespace LockOrder.Analyzers.Rules
                 }
 
                 var first = declarations[0];
-                if (!DeclaredOn(type, first, context))
+                if (!annotated.Any(symbol => DeclaredOn(symbol, first, context)))
                 {
                     continue;
                 }
 
-                var text = string.Join(" → ", cycle.Classes.Select(DeclaredOrder.Display).Concat(new[] { DeclaredOrder.Display(cycle.Classes[0]) }));
+                var text = string.Join(" → ", cycle.Classes.Select(c => c.Display).Concat(new[] { cycle.Classes[0].Display }));
                 context.ReportDiagnostic(Diagnostic.Create(Descriptors.ContradictoryOrder, first, declarations.Skip(1), text));
             }
         }
 
-        private static bool HasOrderAttribute(INamedTypeSymbol type)
+        /// <summary>The type and those of its fields and properties that carry an order attribute.</summary>
+        private static List<ISymbol> OrderAnnotatedSymbols(INamedTypeSymbol type)
         {
-            foreach (var attribute in type.GetAttributes())
+            var symbols = new List<ISymbol>();
+            if (DeclaredOrder.HasOrderAttribute(type))
             {
-                if (KnownNames.Is(attribute.AttributeClass, KnownNames.AcquiredBefore) || KnownNames.Is(attribute.AttributeClass, KnownNames.AcquiredAfter))
+                symbols.Add(type);
+            }
+
+            foreach (var member in type.GetMembers())
+            {
+                if (member is IFieldSymbol or IPropertySymbol && DeclaredOrder.HasOrderAttribute(member))
                 {
-                    return true;
+                    symbols.Add(member);
                 }
             }
 
-            return false;
+            return symbols;
         }
 
-        private static bool DeclaredOn(INamedTypeSymbol type, Location location, SymbolAnalysisContext context)
+        private static bool DeclaredOn(ISymbol symbol, Location location, SymbolAnalysisContext context)
         {
-            foreach (var attribute in type.GetAttributes())
+            foreach (var attribute in symbol.GetAttributes())
             {
                 var reference = attribute.ApplicationSyntaxReference;
                 if (reference is not null

@@ -5,12 +5,12 @@ using Microsoft.CodeAnalysis;
 namespace LockOrder.Analyzers.Rules
 {
     /// <summary>
-    /// LOCK001 and LOCK004 for one blocking acquisition (direct, or a call's effect), and the held → acquired edges
-    /// that LOCK008 looks for cycles in.
+    /// LOCK001, LOCK004 and LOCK012 for one blocking acquisition (direct, or a call's effect), and the held → acquired
+    /// edges that LOCK008 looks for cycles in.
     /// </summary>
     internal static class OrderRule
     {
-        internal static void CheckBlockingAcquisition(FlowContext context, LockState state, ITypeSymbol acquired, LockInstance instance, LockMode mode, string via, Location at)
+        internal static void CheckBlockingAcquisition(FlowContext context, LockState state, LockClass acquired, LockInstance instance, LockMode mode, string via, Location at)
         {
             foreach (var held in state.Held)
             {
@@ -19,19 +19,9 @@ namespace LockOrder.Analyzers.Rules
                     continue;
                 }
 
-                if (IsRecursive(held, acquired))
+                if (held.LockClass.Equals(acquired))
                 {
-                    context.Sink.Report(
-                        Descriptors.RecursiveAcquisition,
-                        at,
-                        held.AcquiredAt,
-                        instance.IsKnown ? instance.Path! : DeclaredOrder.Display(acquired),
-                        mode,
-                        via,
-                        DeclaredOrder.Display(acquired),
-                        held.Instance.IsKnown ? held.Instance.Path! : DeclaredOrder.Display(held.LockClass),
-                        held.Mode,
-                        WhyRecursive(held, instance, mode));
+                    CheckSameClass(context, held, acquired, instance, mode, via, at);
                     continue;
                 }
 
@@ -42,7 +32,7 @@ namespace LockOrder.Analyzers.Rules
                         Descriptors.AcquisitionAgainstOrder,
                         at,
                         held.AcquiredAt,
-                        DeclaredOrder.Display(acquired),
+                        acquired.Display,
                         mode,
                         via,
                         held.Describe(),
@@ -53,14 +43,15 @@ namespace LockOrder.Analyzers.Rules
         }
 
         /// <summary>
-        /// Whether <see cref="CheckBlockingAcquisition"/> would report (LOCK004 or LOCK001) an acquisition of
-        /// <paramref name="acquired"/> under <paramref name="state"/>; the edges it records are not reports.
+        /// Whether <see cref="CheckBlockingAcquisition"/> could report (LOCK001, LOCK004 or LOCK012) an acquisition of
+        /// <paramref name="acquired"/> under <paramref name="state"/>, whatever the instance; the edges it records are not
+        /// reports.
         /// </summary>
-        internal static bool WouldReport(DeclaredOrder order, LockState state, ITypeSymbol acquired)
+        internal static bool WouldReport(DeclaredOrder order, LockState state, LockClass acquired)
         {
             foreach (var held in state.Held)
             {
-                if (!held.IsMaybe && (IsRecursive(held, acquired) || IsAgainstOrder(order, held, acquired)))
+                if (!held.IsMaybe && (held.LockClass.Equals(acquired) || IsAgainstOrder(order, held, acquired)))
                 {
                     return true;
                 }
@@ -69,11 +60,58 @@ namespace LockOrder.Analyzers.Rules
             return false;
         }
 
-        /// <summary>LOCK004: the acquired class is held already.</summary>
-        private static bool IsRecursive(HeldLock held, ITypeSymbol acquired) => SymbolEqualityComparer.Default.Equals(held.LockClass, acquired);
-
         /// <summary>LOCK001: the acquired class is declared to come before the held one.</summary>
-        private static bool IsAgainstOrder(DeclaredOrder order, HeldLock held, ITypeSymbol acquired) => order.IsBefore(acquired, held.LockClass);
+        private static bool IsAgainstOrder(DeclaredOrder order, HeldLock held, LockClass acquired) => order.IsBefore(acquired, held.LockClass);
+
+        /// <summary>
+        /// A class taken while a lock of it is held: the same lock again (fine where the lock is re-entrant, LOCK004
+        /// where it is not), or another instance (LOCK012 for a re-entrant BCL lock, LOCK004 otherwise). Where either
+        /// instance is unknown, only a class that is never re-entrant is reported: no diagnostic is better than a wrong
+        /// one.
+        /// </summary>
+        private static void CheckSameClass(FlowContext context, HeldLock held, LockClass acquired, LockInstance instance, LockMode mode, string via, Location at)
+        {
+            bool known = held.Instance.IsKnown && instance.IsKnown;
+            bool same = known && held.Instance.Equals(instance);
+            string? why;
+            if (acquired.IsLockOrderType)
+            {
+                why = WhyRecursive(held, instance, mode);
+            }
+            else if (known && !same)
+            {
+                if (acquired.IsReentrant)
+                {
+                    context.Sink.Report(Descriptors.AnotherInstanceAcquired, at, held.AcquiredAt, instance.Path!, via, held.Instance.Path!, acquired.Display);
+                    return;
+                }
+
+                why = OtherInstance;
+            }
+            else
+            {
+                why = WhyBclRecursive(held, acquired, mode, same);
+            }
+
+            if (why is null)
+            {
+                return;
+            }
+
+            context.Sink.Report(
+                Descriptors.RecursiveAcquisition,
+                at,
+                held.AcquiredAt,
+                instance.IsKnown ? instance.Path! : acquired.Display,
+                mode,
+                via,
+                acquired.Display,
+                held.Instance.IsKnown ? held.Instance.Path! : held.LockClass.Display,
+                held.Mode,
+                why);
+        }
+
+        private const string OtherInstance = "two instances of one lock class have no order between them, so two threads taking them in opposite orders deadlock; take the second with a try-acquisition and back off on failure";
 
         private static string WhyRecursive(HeldLock held, LockInstance instance, LockMode mode)
         {
@@ -81,7 +119,7 @@ namespace LockOrder.Analyzers.Rules
             {
                 if (!held.Instance.Equals(instance))
                 {
-                    return "two instances of one lock class have no order between them, so two threads taking them in opposite orders deadlock; take the second with a try-acquisition and back off on failure";
+                    return OtherInstance;
                 }
 
                 return held.Mode == LockMode.Shared && mode == LockMode.Shared
@@ -90,6 +128,35 @@ namespace LockOrder.Analyzers.Rules
             }
 
             return "it is the same lock (not recursive, the thread waits for itself) or another instance of its class (no order between instances)";
+        }
+
+        /// <summary>
+        /// Why taking a BCL lock again is wrong (the same instance, or one of unknown identity), or null where it is a
+        /// re-entry the primitive allows — a monitor, a <c>Lock</c>, a mutex, a recursive reader-writer lock, and the
+        /// write lock taken under one's own upgradeable read lock.
+        /// </summary>
+        private static string? WhyBclRecursive(HeldLock held, LockClass acquired, LockMode mode, bool same)
+        {
+            bool upgradesRead = held.Mode == LockMode.Shared && mode != LockMode.Shared;
+            switch (acquired.Primitive)
+            {
+                case LockPrimitive.SemaphoreSlim:
+                    return same
+                        ? "a SemaphoreSlim is not re-entrant: the second wait waits for the first, which this flow holds"
+                        : "a SemaphoreSlim is not re-entrant: it is the same semaphore (the flow waits for itself) or another one of its class (no order between instances)";
+                case LockPrimitive.SpinLock:
+                    return "a SpinLock is not re-entrant: the thread spins on itself (or throws LockRecursionException)";
+                case LockPrimitive.ReaderWriterLockSlim when held.Mode == LockMode.Upgradeable && mode == LockMode.Exclusive:
+                    return null;
+                case LockPrimitive.ReaderWriterLockSlim when upgradesRead:
+                    return "a read lock cannot be upgraded: ReaderWriterLockSlim throws LockRecursionException (take EnterUpgradeableReadLock first, then EnterWriteLock)";
+                case LockPrimitive.ReaderWriterLockSlim when !acquired.IsRecursionAllowed:
+                    return "this ReaderWriterLockSlim is not created with LockRecursionPolicy.SupportsRecursion, so a second entry throws LockRecursionException";
+                case LockPrimitive.ReaderWriterLock when upgradesRead && mode == LockMode.Exclusive:
+                    return "a reader lock upgraded with AcquireWriterLock waits for itself (use UpgradeToWriterLock)";
+                default:
+                    return null;
+            }
         }
     }
 }

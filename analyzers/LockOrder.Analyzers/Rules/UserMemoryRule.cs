@@ -81,7 +81,7 @@ namespace LockOrder.Analyzers.Rules
         }
 
         /// <summary>Under MmapLock itself a fault is a recursive acquisition (LOCK004).</summary>
-        private static bool IsMmapLock(HeldLock held, ITypeSymbol mmapLock) => SymbolEqualityComparer.Default.Equals(held.LockClass, mmapLock);
+        private static bool IsMmapLock(HeldLock held, LockClass mmapLock) => held.LockClass.Equals(mmapLock);
 
         /// <summary>" via X → Y" for a fault: the path ends at the member that touches user memory.</summary>
         private static string Via(string what, string via) => via.Length > 0 ? via : " via " + what;

@@ -45,7 +45,7 @@ namespace LockOrder.CodeFixes.Engine
                 }
 
                 ExpressionSyntax? receiver = null;
-                ITypeSymbol? lockClass = contract.LockClass;
+                ITypeSymbol? lockClass = contract.LockClass?.LockType;
                 if (contract.IsOnReceiver)
                 {
                     receiver = (invocation.Expression as MemberAccessExpressionSyntax)?.Expression;

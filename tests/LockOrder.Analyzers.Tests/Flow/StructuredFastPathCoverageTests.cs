@@ -73,8 +73,7 @@ class Device
         {
             var compilation = BoundedAnalysis.Compile(LockOrderVerifier.Usings + source);
             Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
-            var model = LockModel.TryCreate(compilation);
-            Assert.NotNull(model);
+            var model = LockModel.Create(compilation);
             var tree = compilation.SyntaxTrees.Single();
             var declaration = tree.GetRoot().DescendantNodes().OfType<MethodDeclarationSyntax>().Last();
             var semanticModel = compilation.GetSemanticModel(tree);
@@ -82,12 +81,12 @@ class Device
             var body = semanticModel.GetOperation(declaration)!;
 
             var sink = new FindingSink();
-            var summaries = new SummaryProvider(model!, new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty));
-            var context = new FlowContext(model!, summaries, tree, sink, CancellationToken.None);
+            var summaries = new SummaryProvider(model, new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty));
+            var context = new FlowContext(model, summaries, tree, sink, CancellationToken.None);
             bool settled = StructuredLockFlow.TryRun(context, body, owner, owner.Locations[0]);
 
             var reported = ImmutableArray.CreateBuilder<Diagnostic>();
-            sink.Flush(reported.Add, new OrderEdgeCollector(model!));
+            sink.Flush(reported.Add, new OrderEdgeCollector(model));
             return (settled, reported.ToImmutable());
         }
     }

@@ -45,7 +45,7 @@ class Device
 
             Assert.NotNull(bound);
             // Enter() inside BusLock is called on `this`: the lock it takes is a BusLock, not a MutexLock.
-            Assert.Equal(new[] { "BusLock", "MemoryLock", "VmaLock" }, bound!.LockClasses.Select(c => c.Name).OrderBy(n => n).ToArray());
+            Assert.Equal(new[] { "BusLock", "MemoryLock", "VmaLock" }, bound!.LockClasses.Select(c => c.Display).OrderBy(n => n).ToArray());
             Assert.True(bound.MayFault);
             Assert.Null(SyntacticEffectScreenTests.Uncovered(bound, test.Summary("Device", "All")));
         }
@@ -100,7 +100,7 @@ class Device
             Assert.Null(screen.Bound(test.Method("Large", "M0"), CancellationToken.None));
             var small = screen.Bound(test.Method("Small", "M0"), CancellationToken.None);
             Assert.NotNull(small);
-            Assert.Equal("VmaLock", Assert.Single(small!.LockClasses).Name);
+            Assert.Equal("VmaLock", Assert.Single(small!.LockClasses).Display);
         }
 
         [Fact]
@@ -120,7 +120,7 @@ class Device
             Assert.Null(screen.Bound(test.Method("Chain", "M0"), CancellationToken.None));
             // From here the proof visits exactly as many members as it may: the rest of the chain and MutexLock.Enter.
             var nearTheEnd = screen.Bound(test.Method("Chain", "M" + (length - SyntacticEffectScreen.MaxMethodsPerProof + 1)), CancellationToken.None);
-            Assert.Equal("VmaLock", Assert.Single(nearTheEnd!.LockClasses).Name);
+            Assert.Equal("VmaLock", Assert.Single(nearTheEnd!.LockClasses).Display);
         }
 
         /// <summary><paramref name="size"/> methods that call each other in a ring; the first also takes a <c>VmaLock</c>.</summary>

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using LockOrder.Analyzers.Interprocedural;
+using LockOrder.Analyzers.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
 using Xunit;
@@ -33,7 +34,7 @@ class Paths
 
         private readonly SummaryTestCompilation test = SummaryTestCompilation.Create(Source);
 
-        private ITypeSymbol Class(string name) => test.Type(name);
+        private LockClass Class(string name) => LockClass.OfType(test.Type(name));
 
         /// <summary>The location of the <paramref name="occurrence"/>-th (0-based) <paramref name="text"/> in the source.</summary>
         private Location At(string text, int occurrence = 0)

@@ -23,7 +23,7 @@ namespace LockOrder.Analyzers.Tests.Interprocedural
         private SummaryTestCompilation(CSharpCompilation compilation, AnalyzerOptions options)
         {
             Compilation = compilation;
-            Model = LockModel.TryCreate(compilation) ?? throw new InvalidOperationException("The runtime's annotations are not visible to the test compilation.");
+            Model = LockModel.Create(compilation);
             Options = options;
             Summaries = new SummaryProvider(Model, options);
         }

@@ -276,12 +276,7 @@ static class Mix
         {
             var program = LockOrderVerifier.AsProgram(source);
             var compilation = BoundedAnalysis.Compile(program);
-            var model = LockModel.TryCreate(compilation);
-            if (model is null)
-            {
-                return;
-            }
-
+            var model = LockModel.Create(compilation);
             tally.Programs++;
             var options = new AnalyzerOptions(System.Collections.Immutable.ImmutableArray<AdditionalText>.Empty);
             var screen = new SyntacticEffectScreen(model);
@@ -325,10 +320,10 @@ static class Mix
             {
                 bool inside = effect.LockClass is null
                     ? bound.MayFault
-                    : bound.LockClasses.Contains(effect.LockClass, SymbolEqualityComparer.Default);
+                    : bound.LockClasses.Contains(effect.LockClass);
                 if (!inside)
                 {
-                    return $"the bound ({string.Join(", ", bound.LockClasses.Select(c => c.Name))}{(bound.MayFault ? ", fault" : string.Empty)}) leaves out {effect}";
+                    return $"the bound ({string.Join(", ", bound.LockClasses.Select(c => c.Display))}{(bound.MayFault ? ", fault" : string.Empty)}) leaves out {effect}";
                 }
             }
 

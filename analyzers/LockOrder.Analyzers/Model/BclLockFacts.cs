@@ -1,0 +1,156 @@
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace LockOrder.Analyzers.Model
+{
+    /// <summary>
+    /// What the creations of a lock member say (DESIGN §11): a <c>SemaphoreSlim</c> is a lock only where every creation
+    /// the compilation shows starts it with a count of one (with another count it is a semaphore, and a second
+    /// <c>Wait</c> is no self-deadlock); a <c>ReaderWriterLockSlim</c> is re-entrant only where it is created with
+    /// <c>LockRecursionPolicy.SupportsRecursion</c>. Creations are the member's initializer and assignments to the member
+    /// (or to its elements) in its type's declarations. Computed once per member and compilation.
+    /// </summary>
+    internal sealed class BclLockFacts
+    {
+        private const int SupportsRecursion = 1;
+
+        private readonly Compilation compilation;
+        private readonly ConcurrentDictionary<ISymbol, (bool IsLockSemaphore, bool AllowsRecursion)> facts =
+            new ConcurrentDictionary<ISymbol, (bool, bool)>(SymbolEqualityComparer.Default);
+
+        internal BclLockFacts(Compilation compilation) => this.compilation = compilation;
+
+        /// <summary>Whether the <c>SemaphoreSlim</c> in <paramref name="member"/> (or its elements) is created, everywhere the compilation shows, with a count of one.</summary>
+        internal bool IsLockSemaphore(ISymbol member, bool elements, CancellationToken cancellationToken) =>
+            Get(member, elements, cancellationToken).IsLockSemaphore;
+
+        /// <summary>Whether the <c>ReaderWriterLockSlim</c> in <paramref name="member"/> is created with <c>LockRecursionPolicy.SupportsRecursion</c>.</summary>
+        internal bool AllowsRecursion(ISymbol member, bool elements, CancellationToken cancellationToken) =>
+            Get(member, elements, cancellationToken).AllowsRecursion;
+
+        private (bool IsLockSemaphore, bool AllowsRecursion) Get(ISymbol member, bool elements, CancellationToken cancellationToken)
+        {
+            member = member.OriginalDefinition;
+            if (facts.TryGetValue(member, out var known))
+            {
+                return known;
+            }
+
+            int creations = 0;
+            bool allCountOne = true;
+            bool recursion = false;
+            foreach (var creation in Creations(member, elements, cancellationToken))
+            {
+                creations++;
+                allCountOne &= ArgumentValue(creation, "initialCount") is 1;
+                recursion |= ArgumentValue(creation, "recursionPolicy") is SupportsRecursion;
+            }
+
+            return facts.GetOrAdd(member, (creations > 0 && allCountOne, recursion));
+        }
+
+        private static object? ArgumentValue(IObjectCreationOperation creation, string parameterName)
+        {
+            foreach (var argument in creation.Arguments)
+            {
+                if (argument.Parameter?.Name == parameterName && argument.Value.ConstantValue is { HasValue: true } constant)
+                {
+                    return constant.Value;
+                }
+            }
+
+            return null;
+        }
+
+        private IEnumerable<IObjectCreationOperation> Creations(ISymbol member, bool elements, CancellationToken cancellationToken)
+        {
+            var values = new List<ExpressionSyntax>();
+            foreach (var reference in member.DeclaringSyntaxReferences)
+            {
+                switch (reference.GetSyntax(cancellationToken))
+                {
+                    case VariableDeclaratorSyntax { Initializer: { } initializer }:
+                        values.Add(initializer.Value);
+                        break;
+                    case PropertyDeclarationSyntax { Initializer: { } initializer }:
+                        values.Add(initializer.Value);
+                        break;
+                }
+            }
+
+            foreach (var reference in member.ContainingType.DeclaringSyntaxReferences)
+            {
+                foreach (var assignment in reference.GetSyntax(cancellationToken).DescendantNodes().OfType<AssignmentExpressionSyntax>())
+                {
+                    if (assignment.IsKind(SyntaxKind.SimpleAssignmentExpression) && Assigns(assignment.Left, member.Name, elements))
+                    {
+                        values.Add(assignment.Right);
+                    }
+                }
+            }
+
+            foreach (var value in values)
+            {
+                // For elements, creations anywhere in the value: an array or collection initializer of locks.
+                var candidates = elements ? value.DescendantNodesAndSelf().OfType<BaseObjectCreationExpressionSyntax>() : Single(value);
+                foreach (var candidate in candidates)
+                {
+                    if (!compilation.ContainsSyntaxTree(candidate.SyntaxTree))
+                    {
+                        continue;
+                    }
+
+#pragma warning disable RS1030 // A lock member's creations live in other trees than the body being analyzed; read once per member.
+                    var operation = compilation.GetSemanticModel(candidate.SyntaxTree).GetOperation(candidate, cancellationToken);
+#pragma warning restore RS1030
+                    if (operation is IObjectCreationOperation creation)
+                    {
+                        yield return creation;
+                    }
+                }
+            }
+        }
+
+        private static IEnumerable<BaseObjectCreationExpressionSyntax> Single(ExpressionSyntax value)
+        {
+            while (value is ParenthesizedExpressionSyntax parenthesized)
+            {
+                value = parenthesized.Expression;
+            }
+
+            if (value is BaseObjectCreationExpressionSyntax creation)
+            {
+                yield return creation;
+            }
+        }
+
+        /// <summary>Whether <paramref name="target"/> is the member (<c>name</c>, <c>this.name</c>, <c>Type.name</c>), or with <paramref name="elements"/> one of its elements (<c>name[i]</c>).</summary>
+        private static bool Assigns(ExpressionSyntax target, string name, bool elements)
+        {
+            if (elements)
+            {
+                if (target is not ElementAccessExpressionSyntax access)
+                {
+                    return Names(target, name);
+                }
+
+                target = access.Expression;
+            }
+
+            return Names(target, name);
+        }
+
+        private static bool Names(ExpressionSyntax expression, string name) => expression switch
+        {
+            IdentifierNameSyntax identifier => identifier.Identifier.ValueText == name,
+            MemberAccessExpressionSyntax { Name: IdentifierNameSyntax member } => member.Identifier.ValueText == name,
+            _ => false,
+        };
+    }
+}

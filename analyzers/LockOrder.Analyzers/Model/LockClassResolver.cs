@@ -1,0 +1,160 @@
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.FlowAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace LockOrder.Analyzers.Model
+{
+    /// <summary>
+    /// Names the class of a BCL lock from the expression that reaches the lock object (DESIGN §12): the field or property
+    /// it is read from, the collection member whose element it is, <c>this</c>, a type object or a string. A local is
+    /// followed back to the one value it is given; anything else — a call's result, a parameter, a value the body cannot
+    /// trace — is no class at all, and the lock is not tracked: no diagnostic is better than a wrong one.
+    /// </summary>
+    internal static class LockClassResolver
+    {
+        private const int MaxDepth = 8;
+
+        internal static LockClass? FromLockObject(IOperation? lockObject, LockPrimitive primitive, BclLockFacts facts, ValueOrigins? origins, CancellationToken cancellationToken)
+        {
+            var lockClass = Resolve(lockObject, primitive, facts, origins, cancellationToken, depth: 0);
+            if (lockClass is null || primitive != LockPrimitive.SemaphoreSlim)
+            {
+                return lockClass;
+            }
+
+            // A SemaphoreSlim is a lock only where every creation the compilation shows starts it with a count of one.
+            return lockClass.Member is { } member && facts.IsLockSemaphore(member, lockClass.Kind == LockClassKind.Elements, cancellationToken) ? lockClass : null;
+        }
+
+        /// <summary>The class of a lock held in <paramref name="member"/>, as an annotation names it: its LockOrder lock type, or the member.</summary>
+        internal static LockClass? FromMember(ISymbol member)
+        {
+            var type = member switch
+            {
+                IFieldSymbol field => field.Type,
+                IPropertySymbol property => property.Type,
+                _ => null,
+            };
+
+            if (type is null)
+            {
+                return null;
+            }
+
+            if (IsLockOrderLockType(type))
+            {
+                return LockClass.OfType(type);
+            }
+
+            var primitive = BclLockTypes.PrimitiveOfMemberType(type);
+            return primitive is null ? null : LockClass.OfMember(member, primitive.Value);
+        }
+
+        /// <summary>Whether <paramref name="type"/> derives from LockOrder's <c>MutexLock</c> or <c>RwSemaphore</c>.</summary>
+        internal static bool IsLockOrderLockType(ITypeSymbol type)
+        {
+            for (var current = type.BaseType; current is not null; current = current.BaseType)
+            {
+                if (KnownNames.Is(current, KnownNames.MutexLock) || KnownNames.Is(current, KnownNames.RwSemaphore))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static LockClass? Resolve(IOperation? operation, LockPrimitive primitive, BclLockFacts facts, ValueOrigins? origins, CancellationToken cancellationToken, int depth)
+        {
+            if (operation is null || depth > MaxDepth)
+            {
+                return null;
+            }
+
+            if (operation.ConstantValue is { HasValue: true, Value: string text })
+            {
+                return LockClass.OfString(text, primitive);
+            }
+
+            switch (operation)
+            {
+                case IConversionOperation conversion:
+                    return Resolve(conversion.Operand, primitive, facts, origins, cancellationToken, depth + 1);
+                case IParenthesizedOperation parenthesized:
+                    return Resolve(parenthesized.Operand, primitive, facts, origins, cancellationToken, depth + 1);
+                case IFlowCaptureReferenceOperation capture when origins is not null:
+                    return Resolve(origins.Capture(capture), primitive, facts, origins, cancellationToken, depth + 1);
+                case ILocalReferenceOperation local when origins is not null:
+                    if (origins.ForEachCollection(local.Local) is { } collection)
+                    {
+                        return Elements(MemberOf(collection, origins, depth + 1), primitive, facts, cancellationToken);
+                    }
+
+                    return Resolve(origins.Local(local.Local), primitive, facts, origins, cancellationToken, depth + 1);
+                case IFieldReferenceOperation field:
+                    return Member(field.Field, primitive, facts, cancellationToken);
+                case IPropertyReferenceOperation { Arguments.IsEmpty: true } property when IsNameable(property.Property):
+                    return Member(property.Property, primitive, facts, cancellationToken);
+                case IPropertyReferenceOperation { Arguments.IsEmpty: false } indexer:
+                    return Elements(MemberOf(indexer.Instance, origins, depth + 1), primitive, facts, cancellationToken);
+                case IArrayElementReferenceOperation element:
+                    return Elements(MemberOf(element.ArrayReference, origins, depth + 1), primitive, facts, cancellationToken);
+                case IInstanceReferenceOperation { Type: { } type }:
+                    return LockClass.OfThis(type, primitive);
+                case ITypeOfOperation typeOf:
+                    return LockClass.OfTypeObject(typeOf.TypeOperand, primitive);
+                default:
+                    return null;
+            }
+        }
+
+        private static LockClass Member(ISymbol member, LockPrimitive primitive, BclLockFacts facts, CancellationToken cancellationToken) =>
+            LockClass.OfMember(member, primitive, primitive == LockPrimitive.ReaderWriterLockSlim && facts.AllowsRecursion(member, elements: false, cancellationToken));
+
+        private static LockClass? Elements(ISymbol? member, LockPrimitive primitive, BclLockFacts facts, CancellationToken cancellationToken) =>
+            member is null ? null : LockClass.OfElements(member, primitive, primitive == LockPrimitive.ReaderWriterLockSlim && facts.AllowsRecursion(member, elements: true, cancellationToken));
+
+        /// <summary>The field or property a collection of locks is read from.</summary>
+        private static ISymbol? MemberOf(IOperation? collection, ValueOrigins? origins, int depth)
+        {
+            while (depth <= MaxDepth)
+            {
+                switch (collection)
+                {
+                    case IConversionOperation conversion:
+                        collection = conversion.Operand;
+                        break;
+                    case IParenthesizedOperation parenthesized:
+                        collection = parenthesized.Operand;
+                        break;
+                    case IFlowCaptureReferenceOperation capture when origins is not null:
+                        collection = origins.Capture(capture);
+                        break;
+                    case ILocalReferenceOperation local when origins is not null:
+                        collection = origins.Local(local.Local);
+                        break;
+                    case IFieldReferenceOperation field:
+                        return field.Field;
+                    case IPropertyReferenceOperation { Arguments.IsEmpty: true } property when IsNameable(property.Property):
+                        return property.Property;
+                    default:
+                        return null;
+                }
+
+                depth++;
+            }
+
+            return null;
+        }
+
+        /// <summary>
+        /// A property names a class when its value is the program's own: one declared in source, or a plain one of a
+        /// referenced type. An interface or overridable property of a library (<c>ICollection.SyncRoot</c>) stands for
+        /// every implementation's object, which would make unrelated locks one class.
+        /// </summary>
+        private static bool IsNameable(IPropertySymbol property) =>
+            property.Locations.Length > 0 && property.Locations[0].IsInSource
+            || (property.ContainingType?.TypeKind != TypeKind.Interface && !property.IsAbstract && !property.IsVirtual && !property.IsOverride);
+    }
+}
