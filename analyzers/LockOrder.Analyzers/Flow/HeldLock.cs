@@ -47,8 +47,19 @@ namespace LockOrder.Analyzers.Flow
         /// </summary>
         internal int Depth { get; }
 
-        /// <summary>"MemoryLock" or "MemoryLock (this.memoryLock)" for messages.</summary>
-        internal string Describe() => LockClass.Display + (Instance.IsKnown ? " (" + Instance.Path + ")" : string.Empty);
+        /// <summary>"MemoryLock", "MemoryLock (this.memoryLock)", "Cache._sync" or "Cache._sync (other._sync)" for messages.</summary>
+        internal string Describe() => Describe(LockClass, Instance);
+
+        /// <summary>
+        /// A lock as messages name it: its class, and the instance where it says more than the class — a BCL lock member
+        /// reached as its own object's member (<c>this._sync</c>) is just <c>Cache._sync</c>.
+        /// </summary>
+        internal static string Describe(LockClass lockClass, LockInstance instance)
+        {
+            bool plainMember = lockClass.Member is { } member
+                && (instance.Path == "this." + member.Name || instance.Path == member.ContainingType?.Name + "." + member.Name);
+            return lockClass.Display + (instance.IsKnown && !plainMember ? " (" + instance.Path + ")" : string.Empty);
+        }
 
         internal bool IsSameLock(LockClass lockClass, LockInstance instance) =>
             LockClass.Equals(lockClass) && Instance.Equals(instance);

@@ -19,7 +19,7 @@ namespace LockOrder.Analyzers.Rules
 
         internal static void ReleasedWhileNotHeld(FlowContext context, LockClass lockClass, LockInstance instance, Location at)
         {
-            string name = lockClass.Display + (instance.IsKnown ? " (" + instance.Path + ")" : string.Empty);
+            string name = HeldLock.Describe(lockClass, instance);
             context.Sink.Report(
                 Descriptors.LockStateMismatch,
                 at,

@@ -9,7 +9,23 @@ namespace LockOrder
         /// <summary>Callers must not hold a lock of <paramref name="lockType"/>.</summary>
         public ExcludesAttribute(Type lockType) => LockType = lockType;
 
-        /// <summary>The lock class that must not be held.</summary>
-        public Type LockType { get; }
+        /// <summary>Callers must not hold the lock held in <paramref name="member"/>, a field or property of the method's type (<c>nameof(_sync)</c>).</summary>
+        public ExcludesAttribute(string member) => Member = member;
+
+        /// <summary>Callers must not hold the lock held in <paramref name="member"/>, a field or property of <paramref name="declaringType"/>.</summary>
+        public ExcludesAttribute(Type declaringType, string member)
+        {
+            DeclaringType = declaringType;
+            Member = member;
+        }
+
+        /// <summary>The lock class that must not be held, or <see langword="null"/> when a member is named.</summary>
+        public Type? LockType { get; }
+
+        /// <summary>The lock member (a field or property holding a lock) that must not be held, or <see langword="null"/>.</summary>
+        public string? Member { get; }
+
+        /// <summary>The type that declares <see cref="Member"/>, or <see langword="null"/> for the method's own type.</summary>
+        public Type? DeclaringType { get; }
     }
 }

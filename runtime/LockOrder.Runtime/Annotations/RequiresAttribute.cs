@@ -17,8 +17,29 @@ namespace LockOrder
             Mode = mode;
         }
 
+        /// <summary>Callers must hold the lock held in <paramref name="member"/>, a field or property of the method's type (<c>nameof(_sync)</c>), at least in <paramref name="mode"/>.</summary>
+        public RequiresAttribute(string member, LockMode mode = LockMode.Exclusive)
+        {
+            Member = member;
+            Mode = mode;
+        }
+
+        /// <summary>Callers must hold the lock held in <paramref name="member"/>, a field or property of <paramref name="declaringType"/>, at least in <paramref name="mode"/>.</summary>
+        public RequiresAttribute(Type declaringType, string member, LockMode mode = LockMode.Exclusive)
+        {
+            DeclaringType = declaringType;
+            Member = member;
+            Mode = mode;
+        }
+
         /// <summary>The lock class that must be held.</summary>
-        public Type LockType { get; }
+        public Type? LockType { get; }
+
+        /// <summary>The lock member (a field or property holding a lock) the contract names, or <see langword="null"/>.</summary>
+        public string? Member { get; }
+
+        /// <summary>The type that declares <see cref="Member"/>, or <see langword="null"/> for the method's own type.</summary>
+        public Type? DeclaringType { get; }
 
         /// <summary>The weakest mode that satisfies the contract.</summary>
         public LockMode Mode { get; }

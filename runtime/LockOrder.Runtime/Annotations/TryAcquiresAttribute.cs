@@ -20,8 +20,29 @@ namespace LockOrder
             Mode = mode;
         }
 
+        /// <summary>On success, the method holds the lock held in <paramref name="member"/>, a field or property of the method's type (<c>nameof(_sync)</c>), in <paramref name="mode"/>.</summary>
+        public TryAcquiresAttribute(string member, LockMode mode = LockMode.Exclusive)
+        {
+            Member = member;
+            Mode = mode;
+        }
+
+        /// <summary>On success, the method holds the lock held in <paramref name="member"/>, a field or property of <paramref name="declaringType"/>, in <paramref name="mode"/>.</summary>
+        public TryAcquiresAttribute(Type declaringType, string member, LockMode mode = LockMode.Exclusive)
+        {
+            DeclaringType = declaringType;
+            Member = member;
+            Mode = mode;
+        }
+
         /// <summary>The lock class, or <see langword="null"/> when the receiver is the lock.</summary>
         public Type? LockType { get; }
+
+        /// <summary>The lock member (a field or property holding a lock) the contract names, or <see langword="null"/>.</summary>
+        public string? Member { get; }
+
+        /// <summary>The type that declares <see cref="Member"/>, or <see langword="null"/> for the method's own type.</summary>
+        public Type? DeclaringType { get; }
 
         /// <summary>The mode the lock is held in on success.</summary>
         public LockMode Mode { get; }

@@ -35,6 +35,18 @@ namespace LockOrder.Analyzers.Tests.Verifiers
         internal static Task VerifyIncompleteAsync(string source, params DiagnosticResult[] expected) =>
             RunBothAsync(source, expected, test => test.CompilerDiagnostics = CompilerDiagnostics.None);
 
+        /// <summary>
+        /// As <see cref="VerifyAsync(string, DiagnosticResult[])"/>, compiled against the running .NET's own framework
+        /// instead of .NET 8's reference assemblies: for code that uses what .NET 9 added (<c>System.Threading.Lock</c>).
+        /// </summary>
+        internal static Task VerifyOnCurrentRuntimeAsync(string source, params DiagnosticResult[] expected) =>
+            RunBothAsync(source, expected, test =>
+            {
+                test.ReferenceAssemblies = new ReferenceAssemblies("net10.0");
+                test.TestState.AdditionalReferences.Clear();
+                test.TestState.AdditionalReferences.AddRange(Robustness.Infrastructure.AnalysisReferences.Framework);
+            });
+
         private static async Task RunBothAsync(string source, DiagnosticResult[] expected, Action<CSharpAnalyzerTest<LockOrderAnalyzer, DefaultVerifier>> configure)
         {
             var shipped = Create(source, expected);
