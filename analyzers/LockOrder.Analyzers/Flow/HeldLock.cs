@@ -57,7 +57,7 @@ namespace LockOrder.Analyzers.Flow
         internal static string Describe(LockClass lockClass, LockInstance instance)
         {
             bool plainMember = lockClass.Member is { } member
-                && (instance.Path == "this." + member.Name || instance.Path == member.ContainingType?.Name + "." + member.Name);
+                && (instance.Path == "this." + member.Name || instance.Path == LockInstance.StaticPath(member));
             return lockClass.Display + (instance.IsKnown && !plainMember ? " (" + instance.Path + ")" : string.Empty);
         }
 

@@ -45,7 +45,7 @@ namespace LockOrder.Analyzers.Model
 
         /// <summary>The instance of <paramref name="member"/> reached from <paramref name="receiver"/> (an instance member) or statically.</summary>
         internal static LockInstance OfMember(LockInstance receiver, ISymbol member) =>
-            member.IsStatic ? new LockInstance(member.ContainingType?.Name + "." + member.Name)
+            member.IsStatic ? new LockInstance(StaticPath(member))
             : receiver.IsKnown ? new LockInstance(receiver.Path + "." + member.Name)
             : Unknown;
 
@@ -58,6 +58,26 @@ namespace LockOrder.Analyzers.Model
             }
 
             return receiver.IsKnown ? new LockInstance(receiver.Path + Path.Substring(ThisPath.Length)) : Unknown;
+        }
+
+        /// <summary>
+        /// The path of a static member: one lock whichever expression reaches it — but one per construction of a generic
+        /// type (<c>Cache&lt;int&gt;.Sync</c> and <c>Cache&lt;string&gt;.Sync</c> are two objects of one class).
+        /// </summary>
+        internal static string StaticPath(ISymbol member) =>
+            (member.ContainingType is { } type ? type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat) : string.Empty) + "." + member.Name;
+
+        private static bool IsInGenericType(ISymbol member)
+        {
+            for (var type = member.ContainingType; type is not null; type = type.ContainingType)
+            {
+                if (type.IsGenericType)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private static bool IsRootedAtThis(string path) =>
@@ -141,7 +161,14 @@ namespace LockOrder.Analyzers.Model
         {
             if (member.IsStatic || instance is null)
             {
-                builder.Append(member.ContainingType?.Name).Append('.').Append(member.Name);
+                if (summary && IsInGenericType(member))
+                {
+                    // Each construction of a generic type has its own static lock: which one a call reaches depends on
+                    // type arguments the summary does not carry.
+                    return false;
+                }
+
+                builder.Append(StaticPath(member));
                 return true;
             }
 
