@@ -1,6 +1,7 @@
 using System;
 using LockOrder.Analyzers.Model;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace LockOrder.Analyzers.Flow
 {
@@ -14,8 +15,9 @@ namespace LockOrder.Analyzers.Flow
         /// <summary>Bound on the nesting counted per lock, so that a loop that keeps taking a lock still reaches a fixpoint.</summary>
         internal const int MaxDepth = 4;
 
-        internal HeldLock(LockClass lockClass, LockInstance instance, LockMode mode, Location acquiredAt, HeldLockOrigin origin, bool isMaybe, int depth = 1)
+        internal HeldLock(LockClass lockClass, LockInstance instance, LockMode mode, Location acquiredAt, HeldLockOrigin origin, bool isMaybe, int depth = 1, LockStatementSyntax? lockStatement = null)
         {
+            LockStatement = lockStatement;
             Depth = depth;
             LockClass = lockClass;
             Instance = instance;
@@ -34,6 +36,13 @@ namespace LockOrder.Analyzers.Flow
         internal Location AcquiredAt { get; }
 
         internal HeldLockOrigin Origin { get; }
+
+        /// <summary>
+        /// The <c>lock</c> statement whose end releases the lock, where the control-flow graph does not show its end: a
+        /// <c>lock</c> on a <c>System.Threading.Lock</c> is one operation there, followed by its body's operations with no
+        /// release at all (so it is released where the flow leaves the statement's body).
+        /// </summary>
+        internal LockStatementSyntax? LockStatement { get; }
 
         /// <summary>
         /// Held on some incoming paths only. Such a lock is not used for order, user-memory or await checks (the join
@@ -67,10 +76,10 @@ namespace LockOrder.Analyzers.Flow
         internal bool IsSameLock(HeldLock other) => IsSameLock(other.LockClass, other.Instance);
 
         internal HeldLock With(LockMode mode, bool isMaybe) =>
-            mode == Mode && isMaybe == IsMaybe ? this : new HeldLock(LockClass, Instance, mode, AcquiredAt, Origin, isMaybe, Depth);
+            mode == Mode && isMaybe == IsMaybe ? this : new HeldLock(LockClass, Instance, mode, AcquiredAt, Origin, isMaybe, Depth, LockStatement);
 
         internal HeldLock WithDepth(int depth) =>
-            depth == Depth ? this : new HeldLock(LockClass, Instance, Mode, AcquiredAt, Origin, IsMaybe, depth < MaxDepth ? depth : MaxDepth);
+            depth == Depth ? this : new HeldLock(LockClass, Instance, Mode, AcquiredAt, Origin, IsMaybe, depth < MaxDepth ? depth : MaxDepth, LockStatement);
 
         public bool Equals(HeldLock? other) =>
             other is not null

@@ -167,6 +167,10 @@ namespace LockOrder.Analyzers.Flow
             }
         }
 
+        /// <summary>The syntax where a block's code starts, or null for a block with none.</summary>
+        private static SyntaxNode? EntryPosition(BasicBlock block) =>
+            block.Operations.Length > 0 ? block.Operations[0].Syntax : block.BranchValue?.Syntax;
+
         /// <summary>Whether every branch of the graph goes forward (no loop, no backward goto); computed once.</summary>
         private bool IsAcyclic
         {
@@ -218,11 +222,13 @@ namespace LockOrder.Analyzers.Flow
 
             foreach (var operation in block.Operations)
             {
+                state = LockTransfer.LeaveLockStatements(state, operation.Syntax);
                 state = transfer.Transfer(operation, state, report);
             }
 
             if (block.BranchValue is not null)
             {
+                state = LockTransfer.LeaveLockStatements(state, block.BranchValue.Syntax);
                 state = transfer.Transfer(block.BranchValue, state, report);
             }
 
@@ -267,9 +273,19 @@ namespace LockOrder.Analyzers.Flow
                     return;
                 }
 
-                if (report && branch.Destination.Kind == BasicBlockKind.Exit)
+                if (branch.Destination.Kind == BasicBlockKind.Exit)
                 {
-                    transfer.CheckReturn(current, returnedValue);
+                    // Leaving the method leaves every lock statement it is in.
+                    current = LockTransfer.LeaveLockStatements(current, position: null);
+                    if (report)
+                    {
+                        transfer.CheckReturn(current, returnedValue);
+                    }
+                }
+                else if (EntryPosition(branch.Destination) is { } position)
+                {
+                    // A jump out of a lock statement's body (break, continue) leaves it before the paths meet.
+                    current = LockTransfer.LeaveLockStatements(current, position);
                 }
 
                 onEdge(branch.Destination.Ordinal, current, exceptional: false);

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using System.Threading;
 using LockOrder.Analyzers.Interprocedural;
 using LockOrder.Analyzers.Model;
@@ -324,6 +325,8 @@ namespace LockOrder.Analyzers.Flow
                     }
 
                     return state;
+                case IExpressionStatementOperation { Syntax: LockStatementSyntax lockStatement, Operation: IInvalidOperation invalid }:
+                    return EnterUnloweredLockStatement(lockStatement, invalid, state, report);
                 default:
                     return state;
             }
@@ -350,6 +353,56 @@ namespace LockOrder.Analyzers.Flow
             var entered = state.Add(new HeldLock(action.LockClass, action.Instance, action.Mode, location, HeldLockOrigin.Acquired, isMaybe: false), out bool overflow, out var taken);
             NoteOverflow(overflow);
             return (entered, taken);
+        }
+
+        /// <summary>
+        /// A <c>lock</c> on a <c>System.Threading.Lock</c> as the control-flow graph gives it: a statement of the lock
+        /// statement's syntax over an invalid operation that holds the locked value, then the body's operations with no
+        /// release. The lock is held until the flow leaves the
+        /// statement's body (<see cref="LeaveLockStatements"/>).
+        /// </summary>
+        private LockState EnterUnloweredLockStatement(LockStatementSyntax lockStatement, IInvalidOperation invalid, LockState state, bool report)
+        {
+            var locked = invalid.ChildOperations.FirstOrDefault();
+            if (locked is null || !BclLockTypes.Is(locked.Type, "Lock"))
+            {
+                return state;
+            }
+
+            var lockClass = LockClassResolver.FromLockObject(locked, LockPrimitive.Lock, context.Model.BclFacts, origins, context.CancellationToken);
+            if (lockClass is null)
+            {
+                return state;
+            }
+
+            var instance = LockInstance.From(LockCallClassifier.StripConversions(locked), origins);
+            var location = locked.Syntax.GetLocation();
+            if (report)
+            {
+                OrderRule.CheckBlockingAcquisition(context, state, lockClass, instance, LockMode.Exclusive, string.Empty, location);
+            }
+
+            var entered = state.Add(new HeldLock(lockClass, instance, LockMode.Exclusive, location, HeldLockOrigin.Acquired, isMaybe: false, lockStatement: lockStatement), out bool overflow);
+            NoteOverflow(overflow);
+            return entered;
+        }
+
+        /// <summary>
+        /// Releases the locks of <c>lock</c> statements whose body the flow has left when it reaches code at
+        /// <paramref name="position"/> (null: it leaves the method).
+        /// </summary>
+        internal static LockState LeaveLockStatements(LockState state, SyntaxNode? position)
+        {
+            for (int i = state.Held.Length - 1; i >= 0; i--)
+            {
+                var held = state.Held[i];
+                if (held.LockStatement is { } statement && (position is null || !statement.Statement.Span.Contains(position.SpanStart)))
+                {
+                    state = state.Remove(held);
+                }
+            }
+
+            return state;
         }
 
         private LockState PropertyAccess(IPropertyReferenceOperation property, LockState state, bool report)

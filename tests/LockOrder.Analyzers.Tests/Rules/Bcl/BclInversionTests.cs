@@ -334,5 +334,58 @@ class Journal
 }",
             Diagnostic("LOCK008").WithLocation(1).WithLocation(0)
                 .WithMessage("Lock-order inversion Journal._flush → Journal._write → Journal._flush: Journal._flush → Journal._write in Journal.Flush (Test0.cs:27), Journal._write → Journal._flush in Journal.Write (Test0.cs:16); declare the order with [AcquiredBefore] and take the locks in that order everywhere"));
+
+        [Fact]
+        public Task LockStatementOnALockIsReleasedOnEveryWayOutOfItsBody() => VerifyOnCurrentRuntimeAsync(@"
+class Journal
+{
+    private readonly Lock _write = new Lock();
+    private readonly Lock _flush = new Lock();
+    private int _pending;
+
+    public int Drain(int budget)
+    {
+        while (budget > 0)
+        {
+            lock (_write)
+            {
+                if (_pending == 0)
+                {
+                    return budget;
+                }
+
+                if (_pending > 100)
+                {
+                    break;
+                }
+
+                _pending--;
+            }
+
+            budget--;
+        }
+
+        lock (_flush)
+        {
+            lock ({|#0:_write|})
+            {
+            }
+        }
+
+        return budget;
+    }
+
+    public void Write()
+    {
+        lock (_write)
+        {
+            lock ({|#1:_flush|})
+            {
+            }
+        }
+    }
+}",
+            Diagnostic("LOCK008").WithLocation(0).WithLocation(1)
+                .WithMessage("Lock-order inversion Journal._flush → Journal._write → Journal._flush: Journal._flush → Journal._write in Journal.Drain (Test0.cs:37), Journal._write → Journal._flush in Journal.Write (Test0.cs:49); declare the order with [AcquiredBefore] and take the locks in that order everywhere"));
     }
 }
