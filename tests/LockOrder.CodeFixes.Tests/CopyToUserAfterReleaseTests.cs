@@ -161,6 +161,42 @@ Put(state);          // reports the new state
         }
 
         [Fact]
+        public async Task TopLevelCaptureIsDeclaredRightAboveTheScope()
+        {
+            // The local function's own parameter is named like the capture would be: the capture takes another name.
+            var test = new LockOrderFixTest<CopyToUserAfterReleaseCodeFixProvider>
+            {
+                TestCode = LockOrderFixTest<CopyToUserAfterReleaseCodeFixProvider>.Usings + @"var mem = new MemoryLock();
+int count = 2;
+using (mem.Write())
+{
+    int doubled = count * 2;
+    {|LOCK002:Put(doubled)|};
+}
+Console.WriteLine(count);
+
+[MightFault] static void Put(int v) => Console.WriteLine(v);
+",
+                FixedCode = LockOrderFixTest<CopyToUserAfterReleaseCodeFixProvider>.Usings + @"var mem = new MemoryLock();
+int count = 2;
+int v2;
+using (mem.Write())
+{
+    int doubled = count * 2;
+    v2 = doubled;
+}
+
+Put(v2);
+Console.WriteLine(count);
+
+[MightFault] static void Put(int v) => Console.WriteLine(v);
+",
+            };
+            test.TestState.OutputKind = OutputKind.ConsoleApplication;
+            await test.RunAsync();
+        }
+
+        [Fact]
         public async Task HelperCallBeforeTheEndOfTheRegionMovesBelowItWithItsInputsCaptured()
         {
             // device.State is shared: its value is taken where the call was, before the statements the call now follows.

@@ -143,6 +143,7 @@ namespace LockOrder.CodeFixes.Fixes
                         SyntaxFactory.VariableDeclaration(
                             SyntaxFactory.ParseTypeName(c.Type.ToMinimalDisplayString(model, scope.SpanStart)),
                             SyntaxFactory.SingletonSeparatedList(SyntaxFactory.VariableDeclarator(c.Name))))
+                    .WithTrailingTrivia(EndOfLine(statement))
                     .WithAdditionalAnnotations(Formatter.Annotation));
                 var assignments = captures.Select(c => (StatementSyntax)SyntaxFactory.ExpressionStatement(
                         SyntaxFactory.AssignmentExpression(SyntaxKind.SimpleAssignmentExpression, SyntaxFactory.IdentifierName(c.Name), c.Expression.WithoutTrivia()))
@@ -151,7 +152,8 @@ namespace LockOrder.CodeFixes.Fixes
                 var statements = block.Statements.RemoveAt(slot.Index).InsertRange(slot.Index, assignments);
                 var newScope = scope.WithStatement(block.WithStatements(statements));
                 var scopeSlot = region.AcquisitionSlot;
-                var replacement = declarations.Concat(new StatementSyntax[] { newScope, sunk.WithLeadingTrivia(SyntaxFactory.TriviaList(BlankLine(statement)).AddRange(statement.GetLeadingTrivia())) });
+                // The call now follows the scope's closing brace: a blank line sets it apart.
+                var replacement = declarations.Concat(new StatementSyntax[] { newScope, sunk.WithLeadingTrivia(SyntaxFactory.TriviaList(EndOfLine(statement)).AddRange(statement.GetLeadingTrivia())) });
                 newRoot = root.ReplaceNode(scopeSlot.Container, scopeSlot.WithRangeReplaced(scopeSlot.Index, scopeSlot.Index, replacement));
             }
             else
@@ -161,6 +163,7 @@ namespace LockOrder.CodeFixes.Fixes
                         SyntaxFactory.VariableDeclaration(
                             SyntaxFactory.IdentifierName("var"),
                             SyntaxFactory.SingletonSeparatedList(SyntaxFactory.VariableDeclarator(c.Name).WithInitializer(SyntaxFactory.EqualsValueClause(c.Expression.WithoutTrivia())))))
+                    .WithTrailingTrivia(EndOfLine(statement))
                     .WithAdditionalAnnotations(Formatter.Annotation));
                 var jumpedOver = Enumerable.Range(slot.Index + 1, last - slot.Index).Select(slot.StatementAt);
                 var replacement = locals.Concat(jumpedOver).Concat(new[] { exit!, sunk });
@@ -224,8 +227,9 @@ namespace LockOrder.CodeFixes.Fixes
             || node.IsKind(SyntaxKind.PreIncrementExpression) || node.IsKind(SyntaxKind.PreDecrementExpression)
             || node.IsKind(SyntaxKind.PostIncrementExpression) || node.IsKind(SyntaxKind.PostDecrementExpression);
 
-        // The copy now follows the scope's closing brace: a blank line sets it apart, in the file's own line ending.
-        private static SyntaxTrivia BlankLine(StatementSyntax statement) =>
+        // A new statement ends its line in the file's own line ending. Without one, the formatter sees the statement as
+        // a new member among a program's top-level statements and sets it apart with a blank line.
+        private static SyntaxTrivia EndOfLine(StatementSyntax statement) =>
             statement.GetTrailingTrivia().FirstOrDefault(t => t.IsKind(SyntaxKind.EndOfLineTrivia)) is var endOfLine && endOfLine.IsKind(SyntaxKind.EndOfLineTrivia)
                 ? endOfLine
                 : SyntaxFactory.EndOfLine("\n");
