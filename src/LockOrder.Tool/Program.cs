@@ -19,10 +19,16 @@ namespace LockOrder.Tool
         internal static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
         {
             var status = new StatusWriter(error);
+            var verbose = new Option<bool>("--verbose", "-v")
+            {
+                Description = "Show the workspace's warnings about the projects it loads, not only their number.",
+                Recursive = true,
+            };
             var root = new RootCommand("LockOrder: check a solution or project for lock-order violations, and draw its lock-order graph.")
             {
                 CheckCommandLine(output, status),
                 GraphCommandLine(output, status),
+                verbose,
             };
 
             var parsed = root.Parse(args);
@@ -30,13 +36,14 @@ namespace LockOrder.Tool
             {
                 foreach (var parseError in parsed.Errors)
                 {
-                    status.Error(parseError.Message);
+                    status.Error(string.Join(" ", parseError.Message.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)));
                 }
 
                 status.Progress("Run 'lockorder --help' for the commands and their options.");
                 return ExitCodes.CouldNotRun;
             }
 
+            status.Verbose = parsed.GetValue(verbose);
             var invocation = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
             try
             {

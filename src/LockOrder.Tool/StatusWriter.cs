@@ -16,6 +16,9 @@ namespace LockOrder.Tool
             this.error = error;
         }
 
+        /// <summary>Whether the workspace's warnings are shown one by one (<c>--verbose</c>) or only counted.</summary>
+        internal bool Verbose { get; set; }
+
         internal void Progress(string line) => Write(line);
 
         internal void Warning(string message) => Write("lockorder: warning: " + message);

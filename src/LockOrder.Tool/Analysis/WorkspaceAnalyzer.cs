@@ -31,12 +31,25 @@ namespace LockOrder.Tool.Analysis
             {
                 var result = await AnalyzeAsync(projects[i], cancellationToken).ConfigureAwait(false);
                 results.Add(result);
-                var errors = result.CompilerErrors.Length == 0 ? string.Empty : $", {result.CompilerErrors.Length} compiler errors";
+                var errors = result.CompilerErrors.Length == 0 ? string.Empty : $", {Count(result.CompilerErrors.Length, "compiler error")}";
                 status.Progress($"  [{i + 1}/{projects.Count}] {result.ProjectName}: {Count(result.Diagnostics.Length, "diagnostic")}{errors}");
-                if (result.CompilerErrors.Length > 0)
+            }
+
+            // Code that does not compile (most often: not restored, so LockOrder's types are missing) gives the analyzer
+            // nothing to see; reporting "no diagnostics" for it would pass a CI gate that the build fails.
+            var broken = results.Where(r => r.CompilerErrors.Length > 0).ToList();
+            foreach (var project in broken)
+            {
+                foreach (var error in project.CompilerErrors.Take(3))
                 {
-                    status.Warning($"{result.ProjectName} does not compile, so its analysis may be incomplete; first error: {result.CompilerErrors[0]}");
+                    status.Error($"{project.ProjectName} does not compile: {error}");
                 }
+            }
+
+            if (broken.Count > 0)
+            {
+                var which = broken.Count == 1 ? "a project does not compile" : $"{broken.Count} projects do not compile";
+                throw new ToolException($"{which}, so LockOrder cannot analyze it fully; restore and build it ('dotnet build') to see why");
             }
 
             return results;

@@ -23,7 +23,7 @@ namespace LockOrder.Tool.Graph
             Cycles = cycles;
         }
 
-        /// <summary>The projects whose graphs are merged, by name.</summary>
+        /// <summary>The projects whose graphs are merged, each once, in the order given.</summary>
         internal ImmutableArray<string> Projects { get; }
 
         /// <summary>The lock classes, by id.</summary>
@@ -48,7 +48,12 @@ namespace LockOrder.Tool.Graph
             var edges = new Dictionary<(string From, string To, LockGraphEdgeKind Kind), (LockGraphEdge First, bool OnCycle)>();
             foreach (var (project, graph) in graphs)
             {
-                projects.Add(project);
+                if (!projects.Contains(project))
+                {
+                    // A multi-targeted project hands over one graph per target framework.
+                    projects.Add(project);
+                }
+
                 foreach (var node in graph.Nodes)
                 {
                     nodes.TryAdd(node.Id, node);

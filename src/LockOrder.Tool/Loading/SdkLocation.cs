@@ -34,7 +34,7 @@ namespace LockOrder.Tool.Loading
             }
             catch (Exception e) when (e is InvalidOperationException or ArgumentException or System.IO.IOException or DllNotFoundException or EntryPointNotFoundException)
             {
-                throw new ToolException($"no .NET SDK found for '{input.Directory}': {OneLine(e.Message)}", e);
+                throw new ToolException($"no .NET SDK found for '{input.Directory}': {Reason(e.Message)}", e);
             }
 
             if (sdk is null)
@@ -44,6 +44,14 @@ namespace LockOrder.Tool.Loading
 
             MSBuildLocator.RegisterInstance(sdk);
             return sdk.Version.ToString();
+        }
+
+        /// <summary>hostfxr's own explanation ("A compatible .NET SDK was not found. Requested SDK version: ..."), without the call that failed.</summary>
+        private static string Reason(string message)
+        {
+            const string Detailed = "Detailed error:";
+            var at = message.IndexOf(Detailed, StringComparison.Ordinal);
+            return OneLine(at < 0 ? message : message.Substring(at + Detailed.Length));
         }
 
         private static string OneLine(string message) => string.Join(" ", message.Split(new[] { '\r', '\n' }, StringSplitOptions.RemoveEmptyEntries)).Trim();

@@ -29,19 +29,12 @@ namespace LockOrder.Tool.Loading
         {
             var workspace = MSBuildWorkspace.Create();
             var failures = new List<string>();
+            var warnings = new List<string>();
             using var handler = workspace.RegisterWorkspaceFailedHandler(e =>
             {
-                var message = OneLine(e.Diagnostic.Message);
-                if (e.Diagnostic.Kind == WorkspaceDiagnosticKind.Failure)
+                lock (failures)
                 {
-                    lock (failures)
-                    {
-                        failures.Add(message);
-                    }
-                }
-                else
-                {
-                    status.Warning(message);
+                    (e.Diagnostic.Kind == WorkspaceDiagnosticKind.Failure ? failures : warnings).Add(OneLine(e.Diagnostic.Message));
                 }
             });
 
@@ -57,6 +50,17 @@ namespace LockOrder.Tool.Loading
             {
                 workspace.Dispose();
                 throw new ToolException($"could not load '{Path.GetFileName(input.FullPath)}': {OneLine(e.Message)}", e);
+            }
+
+            // Warnings are common and mostly harmless (a file listed twice, a reference to a project that is not
+            // built): counted, and shown one by one when asked for.
+            if (status.Verbose)
+            {
+                warnings.ForEach(status.Warning);
+            }
+            else if (warnings.Count > 0)
+            {
+                status.Progress($"  ({(warnings.Count == 1 ? "1 workspace warning" : $"{warnings.Count} workspace warnings")}; --verbose shows them)");
             }
 
             if (failures.Count > 0)
