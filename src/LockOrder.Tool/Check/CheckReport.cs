@@ -63,7 +63,7 @@ namespace LockOrder.Tool.Check
             var bySeverity = diagnostics
                 .GroupBy(d => d.Severity)
                 .OrderByDescending(g => g.Key)
-                .Select(g => Count(g.Count(), Severity(g.Key)));
+                .Select(g => g.Key == DiagnosticSeverity.Info ? $"{g.Count()} info" : Count(g.Count(), Severity(g.Key)));
             return $"{Count(diagnostics.Count, "LockOrder diagnostic")} in {projects}: {string.Join(", ", bySeverity)}.";
         }
 
