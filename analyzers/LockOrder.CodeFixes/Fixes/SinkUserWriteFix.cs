@@ -194,10 +194,10 @@ namespace LockOrder.CodeFixes.Fixes
 
         /// <summary>
         /// Whether the call can run after the statements <paramref name="first"/>..<paramref name="last"/> of the region
-        /// instead of before them. They must call nothing — a call (a log line, a signal, another helper) may observe
-        /// which ran first — take no lock, and always run to their end (the call would otherwise be skipped); and they
-        /// must neither touch what the call reads or writes through its inputs nor, when the compilation has the
-        /// called method's body, what that body reads or writes.
+        /// instead of before them. They must call nothing — a call (a log line, a signal, another helper, a disposal)
+        /// may observe which ran first — take no lock, and always run to their end (the call would otherwise be
+        /// skipped); and they must neither touch what the call reads or writes through its inputs nor, when the
+        /// compilation has the called method's body, what that body reads or writes.
         /// </summary>
         private static bool CanRunAfter(SemanticModel model, IMethodSymbol method, CodeEffects moved, StatementSlot slot, int first, int last, CancellationToken cancellationToken)
         {
@@ -205,7 +205,8 @@ namespace LockOrder.CodeFixes.Fixes
             {
                 if (slot.StatementAt(i).DescendantNodesAndSelf().Any(node => node is InvocationExpressionSyntax or BaseObjectCreationExpressionSyntax
                     or AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax or LockStatementSyntax or UsingStatementSyntax
-                    or AwaitExpressionSyntax or YieldStatementSyntax or ThrowStatementSyntax or ThrowExpressionSyntax))
+                    or AwaitExpressionSyntax or YieldStatementSyntax or ThrowStatementSyntax or ThrowExpressionSyntax
+                    or LocalDeclarationStatementSyntax { UsingKeyword.RawKind: not 0 }))
                 {
                     return false;
                 }
