@@ -39,7 +39,8 @@ namespace LockOrder.Benchmarks.Corpus
             var files = settings.GlobalUsings is { } globalUsings ? corpus.Files.Append(globalUsings).ToList() : corpus.Files.ToList();
             Console.Error.WriteLine($"  read {corpus.Files.Count:N0} files ({corpus.Lines:N0} lines); counting their methods...");
             int methods = CorpusReader.CountMethods(files, settings.ParseOptions);
-            string name = Path.GetFileName(Path.GetFullPath(folder).TrimEnd(Path.DirectorySeparatorChar));
+            // The folder as given: "src" alone would not say whose.
+            string name = folder.TrimEnd('/', Path.DirectorySeparatorChar);
             var source = WorkloadSource.Corpus(name, files, corpus.Lines, methods);
 
             var benchmark = AnalyzerBenchmark.Create(interprocedural, settings.ParseOptions, settings.CompilationOptions);
