@@ -13,4 +13,8 @@ dotnet "$benchmarks" analyzer --quick
 mkdir -p artifacts/benchmarks
 diagnostics=artifacts/benchmarks/runtime-corpus.json
 dotnet "$benchmarks" corpus runtime --quick --diagnostics "$diagnostics"
-python3 -c 'import json, sys; d = json.load(open(sys.argv[1])); print(f"{sys.argv[1]}: {len(d[\"diagnostics\"])} diagnostics, {len(d[\"analyzerExceptions\"])} analyzer exceptions")' "$diagnostics"
+python3 - "$diagnostics" <<'PY'
+import json, sys
+report = json.load(open(sys.argv[1]))
+print("%s: %d diagnostics, %d analyzer exceptions" % (sys.argv[1], len(report["diagnostics"]), len(report["analyzerExceptions"])))
+PY
