@@ -342,14 +342,22 @@ namespace LockOrder.Benchmarks.AnalyzerCost
 
             var errors = diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
             var warnings = diagnostics.Where(d => d.Severity == DiagnosticSeverity.Warning).ToList();
-            var errorsById = errors
+            return (parseMs, totalMs, cpuMs, new CompilerCheck(
+                errors.Count,
+                warnings.Count,
+                ById(errors),
+                ById(warnings),
+                errors.Take(10).Select(e => e.ToString()).ToList(),
+                warnings.FirstOrDefault()?.ToString()));
+        }
+
+        private static List<KeyValuePair<string, int>> ById(IEnumerable<Diagnostic> diagnostics) =>
+            diagnostics
                 .GroupBy(d => d.Id)
                 .Select(g => new KeyValuePair<string, int>(g.Key, g.Count()))
                 .OrderByDescending(p => p.Value)
                 .ThenBy(p => p.Key, StringComparer.Ordinal)
                 .ToList();
-            return (parseMs, totalMs, cpuMs, new CompilerCheck(errors.Count, warnings.Count, errorsById, errors.Take(10).Select(e => e.ToString()).ToList(), warnings.FirstOrDefault()?.ToString()));
-        }
 
         private (double CpuMs, int Bodies, int Failures) MeasureGraphFloor(WorkloadSource source)
         {

@@ -108,14 +108,15 @@ namespace LockOrder.Benchmarks.AnalyzerCost
             {
                 output.WriteLine(string.Format(
                     Inv,
-                    "corpus {0}: {1} files, {2} lines, {3} method bodies; the compiler: {4} errors{5}, {6} warnings",
+                    "corpus {0}: {1} files, {2} lines, {3} method bodies; the compiler: {4} errors{5}, {6} warnings{7}",
                     r.Source.Name,
                     r.Source.Files.Count,
                     r.Source.Lines,
                     r.Source.Methods,
                     r.Check.Errors,
-                    r.Check.Errors > 0 ? " (" + string.Join(", ", r.Check.ErrorsById.Take(8).Select(p => $"{p.Key}×{p.Value}")) + ")" : string.Empty,
-                    r.Check.Warnings));
+                    ById(r.Check.ErrorsById),
+                    r.Check.Warnings,
+                    ById(r.Check.WarningsById)));
             }
 
             output.WriteLine(string.Format(
@@ -176,6 +177,9 @@ namespace LockOrder.Benchmarks.AnalyzerCost
                 output.WriteLine("  ANALYZER EXCEPTION (AD0001): " + failure.Describe());
             }
         }
+
+        private static string ById(IReadOnlyList<KeyValuePair<string, int>> counts) =>
+            counts.Count > 0 ? " (" + string.Join(", ", counts.Take(8).Select(p => $"{p.Key}×{p.Value}")) + ")" : string.Empty;
 
         private static string DeviceStatistics(GeneratedCode code)
         {
