@@ -7,12 +7,12 @@
 set -euo pipefail
 : "${LOCKORDER_FEED:?run from .ci/run, or export LOCKORDER_FEED}" "${LOCKORDER_VERSION:?export LOCKORDER_VERSION}"
 
-echo "--- the feed holds exactly the two packages, each with its symbols, shaped as users need them"
+echo "--- the feed holds exactly the three packages (the two libraries with their symbols, and the tool), shaped as users need them"
 python3 - "$LOCKORDER_FEED" "$LOCKORDER_VERSION" <<'PY'
 import pathlib, re, sys, zipfile
 feed, version = pathlib.Path(sys.argv[1]), sys.argv[2]
 names = sorted(p.name for p in feed.iterdir())
-want = sorted(f"LockOrder.{id}.{version}.{ext}" for id in ("Analyzers", "Runtime") for ext in ("nupkg", "snupkg"))
+want = sorted([f"LockOrder.{id}.{version}.{ext}" for id in ("Analyzers", "Runtime") for ext in ("nupkg", "snupkg")] + [f"LockOrder.Tool.{version}.nupkg"])
 assert names == want, f"feed holds {names}, expected {want}"
 def entries(name):
     with zipfile.ZipFile(feed / name) as z:
@@ -30,6 +30,17 @@ assert len(deps) == 2 and all(f'version="{version}"' in d and "exclude" not in d
 for id, pdbs in (("Analyzers", {"analyzers/dotnet/cs/LockOrder.Analyzers.pdb"}), ("Runtime", {"lib/net8.0/LockOrder.Runtime.pdb"})):
     files, _ = entries(f"LockOrder.{id}.{version}.snupkg")
     assert pdbs <= files, f"symbols missing from LockOrder.{id}: {files}"
+files, nuspec = entries(f"LockOrder.Tool.{version}.nupkg")
+spec = next(iter(nuspec.values()))
+tool = "tools/net10.0/any/"
+assert {tool + "LockOrder.Tool.dll", tool + "LockOrder.Analyzers.dll", tool + "DotnetToolSettings.xml", "README.md"} <= files, files
+assert tool + "BuildHost-netcore/Microsoft.CodeAnalysis.Workspaces.MSBuild.BuildHost.dll" in files, f"the tool needs the workspace's build host: {files}"
+msbuild = {tool + name + ".dll" for name in ("Microsoft.Build", "Microsoft.Build.Framework", "Microsoft.Build.Utilities.Core", "Microsoft.NET.StringTools")}
+assert not msbuild & files, f"MSBuild's assemblies must come from the SDK the tool locates, not from the tool: {msbuild & files}"
+assert '<packageType name="DotnetTool"' in spec and "<dependency " not in spec, spec
+with zipfile.ZipFile(feed / f"LockOrder.Tool.{version}.nupkg") as z:
+    settings = z.read(tool + "DotnetToolSettings.xml").decode("utf-8-sig")
+assert 'Name="lockorder"' in settings and 'EntryPoint="LockOrder.Tool.dll"' in settings, settings
 print("packages ok: " + ", ".join(want))
 PY
 

@@ -64,6 +64,60 @@ namespace LockOrder.CodeFixes.Engine
         }
 
         /// <summary>
+        /// What a call to <paramref name="method"/> may do inside its body, beyond what the call's own syntax shows.
+        /// A body in this compilation is read like any other code (its captured locals and the members it touches
+        /// count); a method a call may dispatch to another body for (virtual, abstract, an interface member), or one
+        /// whose body is missing, counts as unknown code. A method outside the compilation carries only its
+        /// annotations, which the call's own effects already count.
+        /// </summary>
+        internal static CodeEffects OfBody(Compilation compilation, IMethodSymbol method, CancellationToken cancellationToken)
+        {
+            method = (method.ReducedFrom ?? method).OriginalDefinition;
+            method = method.PartialImplementationPart ?? method;
+            var effects = new CodeEffects();
+            if (method.DeclaringSyntaxReferences.IsEmpty)
+            {
+                return effects;
+            }
+
+            if (method.IsVirtual || method.IsAbstract || method.IsOverride && !method.IsSealed && !method.ContainingType.IsSealed
+                || method.ContainingType.TypeKind == TypeKind.Interface
+                || method.DeclaringSyntaxReferences.Length != 1
+                || Body(method.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken)) is not { } body)
+            {
+                effects.HasUnknownCalls = true;
+                return effects;
+            }
+
+            var model = compilation.GetSemanticModel(body.SyntaxTree);
+            effects.AddDataFlow(Analyze(() => body is StatementSyntax statement ? model.AnalyzeDataFlow(statement) : model.AnalyzeDataFlow((ExpressionSyntax)body)));
+            effects.AddSyntax(model, body, cancellationToken);
+            return effects;
+        }
+
+        /// <summary>Everything <paramref name="first"/> or <paramref name="second"/> does.</summary>
+        internal static CodeEffects Union(CodeEffects first, CodeEffects second)
+        {
+            var effects = new CodeEffects
+            {
+                HasUnknownCalls = first.HasUnknownCalls || second.HasUnknownCalls,
+                TouchesUserMemory = first.TouchesUserMemory || second.TouchesUserMemory,
+                HasLockOperations = first.HasLockOperations || second.HasLockOperations,
+            };
+            foreach (var part in new[] { first, second })
+            {
+                effects.ReadVariables.UnionWith(part.ReadVariables);
+                effects.WrittenVariables.UnionWith(part.WrittenVariables);
+                effects.DeclaredVariables.UnionWith(part.DeclaredVariables);
+                effects.CapturedVariables.UnionWith(part.CapturedVariables);
+                effects.ReadMembers.UnionWith(part.ReadMembers);
+                effects.WrittenMembers.UnionWith(part.WrittenMembers);
+            }
+
+            return effects;
+        }
+
+        /// <summary>
         /// Whether running <paramref name="moved"/> on the other side of <paramref name="span"/> can change what either
         /// computes: one writes what the other reads or writes, or both touch user memory, or one calls code of
         /// unknown effect while the other touches shared state.
@@ -95,6 +149,14 @@ namespace LockOrder.CodeFixes.Engine
                 return null;
             }
         }
+
+        private static SyntaxNode? Body(SyntaxNode declaration) =>
+            declaration switch
+            {
+                BaseMethodDeclarationSyntax method => (SyntaxNode?)method.Body ?? method.ExpressionBody?.Expression,
+                LocalFunctionStatementSyntax function => (SyntaxNode?)function.Body ?? function.ExpressionBody?.Expression,
+                _ => null,
+            };
 
         private void AddDataFlow(DataFlowAnalysis? flow)
         {

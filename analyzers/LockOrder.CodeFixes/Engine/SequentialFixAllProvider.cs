@@ -46,6 +46,7 @@ namespace LockOrder.CodeFixes.Engine
             }
 
             var current = document.WithSyntaxRoot(root.ReplaceNodes(marks.Keys, (original, rewritten) => rewritten.WithAdditionalAnnotations(marks[original])));
+            bool changed = false;
             foreach (var (diagnosedMark, heldMark) in targets)
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -61,10 +62,14 @@ namespace LockOrder.CodeFixes.Engine
                 if (result is not null)
                 {
                     current = result.Document;
+                    changed = true;
                 }
             }
 
-            return current;
+            // The marks alone make a new tree: handing it back would report a change where none was made, and a host
+            // that runs several fixers for one diagnostic (dotnet format) would then look for the next fixer's
+            // diagnostics in a solution their trees no longer belong to, and fix nothing.
+            return changed ? current : document;
         }
 
         private static SyntaxAnnotation Mark(Dictionary<SyntaxNode, List<SyntaxAnnotation>> marks, SyntaxNode node)

@@ -11,13 +11,16 @@ using Microsoft.CodeAnalysis.Formatting;
 namespace LockOrder.CodeFixes.Fixes
 {
     /// <summary>
-    /// LOCK002/LOCK003: a copy to user memory at the end of a locked region can fault while the lock is held. Moving
-    /// it below the release — the kernel's "copy results out after" — removes the deadlock. The values it copies are
-    /// computed under the lock, so every input that another thread could change once the lock is released (members,
-    /// locals going out of scope, captured locals) is first captured in a local while the lock is still held; the copy
-    /// then runs on those values. Declined when the copied buffer itself is shared state (its contents could change
-    /// after the release), or when the call is anything but a direct <c>[MightFault]</c> method (its body would
-    /// run unlocked).
+    /// LOCK002/LOCK003: a copy to user memory — or any call to a <c>[MightFault]</c> method, such as a helper that
+    /// reports a result — made in a locked region can fault while the lock is held. Moving the call below the release
+    /// (the kernel's "copy results out after") removes the deadlock; the called method's body then runs unlocked,
+    /// which is the point. The values it is called with are computed under the lock, so every input that another
+    /// thread could change once the lock is released (members, locals going out of scope, captured locals, the
+    /// receiver when it is one of those) is first captured in a local where the call was; the call then runs on those
+    /// values. The call may sit before the end of the region only when the code after it can run first without a
+    /// different outcome (see <see cref="CanRunAfter"/>). Declined when the call's result is used, when an input is
+    /// passed by reference or assigns, when the copied buffer itself is shared state (its contents could change after
+    /// the release), or when the call is anything but a direct <c>[MightFault]</c> method.
     /// </summary>
     internal sealed class SinkUserWriteFix : LockFix
     {
@@ -47,35 +50,36 @@ namespace LockOrder.CodeFixes.Fixes
                 return null;
             }
 
-            // The copy must be the last thing the region does: the end of the scope's block, or right before the exit.
+            // The call moves below the release, over the rest of the region: to the end of the scope's block, or over
+            // the statements between it and the exit.
             var slot = region.StatementSlot;
+            int last = slot.Siblings.Count - 1;
             StatementSyntax? exit = null;
             if (region.Scope is null)
             {
-                if (slot.IsLast || region.AcquisitionSlot.Statement is not ExpressionStatementSyntax
-                    || slot.StatementAt(slot.Index + 1) is not ExpressionStatementSyntax candidate
-                    || LockOperationReader.Read(model, candidate.Expression, cancellationToken) is not { Kind: LockOperationKind.Release } release
-                    || release.Mode != region.Acquisition.Mode
-                    || !LockOperationReader.SameLock(release, region.Acquisition))
+                if (region.AcquisitionSlot.Statement is not ExpressionStatementSyntax || ExitIndex(model, region, cancellationToken) is not { } exitIndex)
                 {
                     return null;
                 }
 
-                exit = candidate;
+                exit = slot.StatementAt(exitIndex);
+                last = exitIndex - 1;
                 if (CodeEffects.Conflict(moved, CodeEffects.Of(model, exit, cancellationToken)))
                 {
                     return null;
                 }
             }
-            else if (!slot.IsLast)
+
+            if (last > slot.Index && !CanRunAfter(model, method, moved, slot, slot.Index + 1, last, cancellationToken))
             {
                 return null;
             }
 
-            var inputs = new List<(ExpressionSyntax Expression, string Name)>();
-            if (invocation.Expression is MemberAccessExpressionSyntax member)
+            var inputs = new List<(ExpressionSyntax Expression, string Name, bool IsReceiver)>();
+            if (invocation.Expression is MemberAccessExpressionSyntax member
+                && model.GetSymbolInfo(member.Expression, cancellationToken).Symbol is not (ITypeSymbol or INamespaceSymbol))
             {
-                inputs.Add((member.Expression, "target"));
+                inputs.Add((member.Expression, "target", true));
             }
 
             foreach (var argument in invocation.ArgumentList.Arguments)
@@ -86,15 +90,24 @@ namespace LockOrder.CodeFixes.Fixes
                 }
 
                 var parameter = model.GetOperation(argument, cancellationToken) is Microsoft.CodeAnalysis.Operations.IArgumentOperation { Parameter: { } p } ? p.Name : "value";
-                inputs.Add((argument.Expression, parameter));
+                inputs.Add((argument.Expression, parameter, false));
+            }
+
+            // Captured inputs are evaluated where the call was and the others at its new place: an input that assigns
+            // would see (or make) a different order of evaluation.
+            if (inputs.Any(input => input.Expression.DescendantNodesAndSelf().Any(HasSideEffect)))
+            {
+                return null;
             }
 
             var scopeVariables = region.Scope is null ? new HashSet<ISymbol>(SymbolEqualityComparer.Default) : DeclaredInBlock(model, (BlockSyntax)region.Scope.Statement, cancellationToken);
             var captures = new List<(ExpressionSyntax Expression, string Name, ITypeSymbol Type)>();
-            // Names already used anywhere in the member are avoided, so that a capture never shadows or collides.
-            var usedNames = new HashSet<string>(statement.Ancestors().Last(n => n is MemberDeclarationSyntax or CompilationUnitSyntax).DescendantTokens()
-                .Where(t => t.IsKind(SyntaxKind.IdentifierToken)).Select(t => t.ValueText));
-            foreach (var (expression, parameterName) in inputs)
+            // Names already used anywhere in the member (all top-level statements, in a program) are avoided, so that a
+            // capture never shadows or collides.
+            var enclosingMember = statement.Ancestors().FirstOrDefault(n => n is MemberDeclarationSyntax and not GlobalStatementSyntax && n.Parent is TypeDeclarationSyntax)
+                ?? statement.Ancestors().Last();
+            var usedNames = new HashSet<string>(enclosingMember.DescendantTokens().Where(t => t.IsKind(SyntaxKind.IdentifierToken)).Select(t => t.ValueText));
+            foreach (var (expression, parameterName, isReceiver) in inputs)
             {
                 var stability = Classify(model, expression, scopeVariables, cancellationToken);
                 if (stability == InputStability.Unsafe)
@@ -105,6 +118,12 @@ namespace LockOrder.CodeFixes.Fixes
                 if (stability == InputStability.NeedsCapture)
                 {
                     if (model.GetTypeInfo(expression, cancellationToken).Type is not { } type || type.IsAnonymousType || type.TypeKind == TypeKind.Error)
+                    {
+                        return null;
+                    }
+
+                    // A method called on a copy of a struct would change the copy, not the struct it was called on.
+                    if (isReceiver && !type.IsReferenceType)
                     {
                         return null;
                     }
@@ -124,15 +143,17 @@ namespace LockOrder.CodeFixes.Fixes
                         SyntaxFactory.VariableDeclaration(
                             SyntaxFactory.ParseTypeName(c.Type.ToMinimalDisplayString(model, scope.SpanStart)),
                             SyntaxFactory.SingletonSeparatedList(SyntaxFactory.VariableDeclarator(c.Name))))
+                    .WithTrailingTrivia(EndOfLine(statement))
                     .WithAdditionalAnnotations(Formatter.Annotation));
                 var assignments = captures.Select(c => (StatementSyntax)SyntaxFactory.ExpressionStatement(
                         SyntaxFactory.AssignmentExpression(SyntaxKind.SimpleAssignmentExpression, SyntaxFactory.IdentifierName(c.Name), c.Expression.WithoutTrivia()))
                     .WithAdditionalAnnotations(Formatter.Annotation));
                 var block = (BlockSyntax)scope.Statement;
-                var statements = block.Statements.RemoveAt(slot.Index).AddRange(assignments);
+                var statements = block.Statements.RemoveAt(slot.Index).InsertRange(slot.Index, assignments);
                 var newScope = scope.WithStatement(block.WithStatements(statements));
                 var scopeSlot = region.AcquisitionSlot;
-                var replacement = declarations.Concat(new StatementSyntax[] { newScope, sunk.WithLeadingTrivia(SyntaxFactory.TriviaList(BlankLine(statement)).AddRange(statement.GetLeadingTrivia())) });
+                // The call now follows the scope's closing brace: a blank line sets it apart.
+                var replacement = declarations.Concat(new StatementSyntax[] { newScope, sunk.WithLeadingTrivia(SyntaxFactory.TriviaList(EndOfLine(statement)).AddRange(statement.GetLeadingTrivia())) });
                 newRoot = root.ReplaceNode(scopeSlot.Container, scopeSlot.WithRangeReplaced(scopeSlot.Index, scopeSlot.Index, replacement));
             }
             else
@@ -142,16 +163,74 @@ namespace LockOrder.CodeFixes.Fixes
                         SyntaxFactory.VariableDeclaration(
                             SyntaxFactory.IdentifierName("var"),
                             SyntaxFactory.SingletonSeparatedList(SyntaxFactory.VariableDeclarator(c.Name).WithInitializer(SyntaxFactory.EqualsValueClause(c.Expression.WithoutTrivia())))))
+                    .WithTrailingTrivia(EndOfLine(statement))
                     .WithAdditionalAnnotations(Formatter.Annotation));
-                var replacement = locals.Concat(new[] { exit!, sunk });
-                newRoot = root.ReplaceNode(slot.Container, slot.WithRangeReplaced(slot.Index, slot.Index + 1, replacement));
+                var jumpedOver = Enumerable.Range(slot.Index + 1, last - slot.Index).Select(slot.StatementAt);
+                var replacement = locals.Concat(jumpedOver).Concat(new[] { exit!, sunk });
+                newRoot = root.ReplaceNode(slot.Container, slot.WithRangeReplaced(slot.Index, last + 1, replacement));
             }
 
             return new FixResult(document.WithSyntaxRoot(newRoot), Title);
         }
 
-        // The copy now follows the scope's closing brace: a blank line sets it apart, in the file's own line ending.
-        private static SyntaxTrivia BlankLine(StatementSyntax statement) =>
+        /// <summary>
+        /// The index of the exit that ends a statement-list region: the first release after the call, when it releases
+        /// the held lock in its mode.
+        /// </summary>
+        private static int? ExitIndex(SemanticModel model, LockedRegion region, CancellationToken cancellationToken)
+        {
+            var slot = region.StatementSlot;
+            for (int i = slot.Index + 1; i < slot.Siblings.Count; i++)
+            {
+                if (slot.StatementAt(i) is ExpressionStatementSyntax candidate
+                    && LockOperationReader.Read(model, candidate.Expression, cancellationToken) is { Kind: LockOperationKind.Release } release)
+                {
+                    return release.Mode == region.Acquisition.Mode && LockOperationReader.SameLock(release, region.Acquisition) ? i : null;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>
+        /// Whether the call can run after the statements <paramref name="first"/>..<paramref name="last"/> of the region
+        /// instead of before them. They must call nothing — a call (a log line, a signal, another helper, a disposal)
+        /// may observe which ran first — take no lock, and always run to their end (the call would otherwise be
+        /// skipped); and they must neither touch what the call reads or writes through its inputs nor, when the
+        /// compilation has the called method's body, what that body reads or writes.
+        /// </summary>
+        private static bool CanRunAfter(SemanticModel model, IMethodSymbol method, CodeEffects moved, StatementSlot slot, int first, int last, CancellationToken cancellationToken)
+        {
+            for (int i = first; i <= last; i++)
+            {
+                if (slot.StatementAt(i).DescendantNodesAndSelf().Any(node => node is InvocationExpressionSyntax or BaseObjectCreationExpressionSyntax
+                    or AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax or LockStatementSyntax or UsingStatementSyntax
+                    or AwaitExpressionSyntax or YieldStatementSyntax or ThrowStatementSyntax or ThrowExpressionSyntax
+                    or LocalDeclarationStatementSyntax { UsingKeyword.RawKind: not 0 }))
+                {
+                    return false;
+                }
+            }
+
+            var control = CodeEffects.Analyze(() => model.AnalyzeControlFlow(slot.StatementAt(first), slot.StatementAt(last)));
+            if (control is not { Succeeded: true, EndPointIsReachable: true } || control.EntryPoints.Any() || control.ExitPoints.Any() || control.ReturnStatements.Any())
+            {
+                return false;
+            }
+
+            var jumpedOver = CodeEffects.OfStatements(model, slot, first, last, cancellationToken);
+            var call = CodeEffects.Union(moved, CodeEffects.OfBody(model.Compilation, method, cancellationToken));
+            return !jumpedOver.HasLockOperations && !CodeEffects.Conflict(call, jumpedOver);
+        }
+
+        private static bool HasSideEffect(SyntaxNode node) =>
+            node is AssignmentExpressionSyntax or AwaitExpressionSyntax
+            || node.IsKind(SyntaxKind.PreIncrementExpression) || node.IsKind(SyntaxKind.PreDecrementExpression)
+            || node.IsKind(SyntaxKind.PostIncrementExpression) || node.IsKind(SyntaxKind.PostDecrementExpression);
+
+        // A new statement ends its line in the file's own line ending. Without one, the formatter sees the statement as
+        // a new member among a program's top-level statements and sets it apart with a blank line.
+        private static SyntaxTrivia EndOfLine(StatementSyntax statement) =>
             statement.GetTrailingTrivia().FirstOrDefault(t => t.IsKind(SyntaxKind.EndOfLineTrivia)) is var endOfLine && endOfLine.IsKind(SyntaxKind.EndOfLineTrivia)
                 ? endOfLine
                 : SyntaxFactory.EndOfLine("\n");

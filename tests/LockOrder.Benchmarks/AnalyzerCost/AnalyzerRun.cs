@@ -14,9 +14,8 @@ namespace LockOrder.Benchmarks.AnalyzerCost
             long allocatedBytes,
             long runAllocatedBytes,
             IReadOnlyDictionary<string, double> msByType,
-            IReadOnlyDictionary<string, int> diagnosticsById,
-            IReadOnlyList<string> exceptions,
-            IReadOnlyList<string> sampleDiagnostics)
+            IReadOnlyList<DiagnosticRecord> diagnostics,
+            IReadOnlyList<AnalyzerFailure> failures)
         {
             ExecutionMs = executionMs;
             CpuMs = cpuMs;
@@ -26,9 +25,8 @@ namespace LockOrder.Benchmarks.AnalyzerCost
             AllocatedBytes = allocatedBytes;
             RunAllocatedBytes = runAllocatedBytes;
             MsByType = msByType;
-            DiagnosticsById = diagnosticsById;
-            Exceptions = exceptions;
-            SampleDiagnostics = sampleDiagnostics;
+            Diagnostics = diagnostics;
+            Failures = failures;
         }
 
         internal double ExecutionMs { get; }
@@ -55,11 +53,10 @@ namespace LockOrder.Benchmarks.AnalyzerCost
 
         internal IReadOnlyDictionary<string, double> MsByType { get; }
 
-        internal IReadOnlyDictionary<string, int> DiagnosticsById { get; }
+        /// <summary>Every diagnostic the analyzers reported, by file and position (AD0001 aside: those are <see cref="Failures"/>).</summary>
+        internal IReadOnlyList<DiagnosticRecord> Diagnostics { get; }
 
-        internal IReadOnlyList<string> Exceptions { get; }
-
-        /// <summary>The first few diagnostics with their source line, so a false positive can be reproduced.</summary>
-        internal IReadOnlyList<string> SampleDiagnostics { get; }
+        /// <summary>Every exception an analyzer threw in the run.</summary>
+        internal IReadOnlyList<AnalyzerFailure> Failures { get; }
     }
 }

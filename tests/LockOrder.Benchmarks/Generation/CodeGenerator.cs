@@ -11,8 +11,10 @@ namespace LockOrder.Benchmarks.Generation
             var random = new Random(seed);
             var statistics = new GenerationStatistics();
             var planner = new ModulePlanner(shape, random);
-            var writer = new ModuleWriter(shape, statistics);
-            var files = new List<GeneratedFile>();
+            Func<ModulePlan, IEnumerable<(SourceFile File, int Lines)>> write = shape.IsBcl()
+                ? new BclModuleWriter(shape, statistics).Write
+                : new ModuleWriter(shape, statistics).Write;
+            var files = new List<SourceFile>();
             int lines = 0;
             int linesBeforeLastModule = 0;
             int filesBeforeLastModule = 0;
@@ -22,7 +24,7 @@ namespace LockOrder.Benchmarks.Generation
                 linesBeforeLastModule = lines;
                 filesBeforeLastModule = files.Count;
                 statisticsBeforeLastModule = statistics.Clone();
-                foreach (var (file, fileLines) in writer.Write(planner.Plan(module)))
+                foreach (var (file, fileLines) in write(planner.Plan(module)))
                 {
                     files.Add(file);
                     lines += fileLines;

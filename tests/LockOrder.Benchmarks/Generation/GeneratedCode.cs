@@ -5,7 +5,7 @@ namespace LockOrder.Benchmarks.Generation
     /// <summary>A generated program and the facts about it that the report prints next to the timings.</summary>
     internal sealed class GeneratedCode
     {
-        internal GeneratedCode(CodeShape shape, IReadOnlyList<GeneratedFile> files, int lines, GenerationStatistics statistics)
+        internal GeneratedCode(CodeShape shape, IReadOnlyList<SourceFile> files, int lines, GenerationStatistics statistics)
         {
             Shape = shape;
             Files = files;
@@ -15,7 +15,7 @@ namespace LockOrder.Benchmarks.Generation
 
         internal CodeShape Shape { get; }
 
-        internal IReadOnlyList<GeneratedFile> Files { get; }
+        internal IReadOnlyList<SourceFile> Files { get; }
 
         internal int Lines { get; }
 

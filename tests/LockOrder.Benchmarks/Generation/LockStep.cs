@@ -1,20 +1,23 @@
 namespace LockOrder.Benchmarks.Generation
 {
-    /// <summary>One acquisition in a generated method: which lock, shared or exclusive, and in which syntax.</summary>
-    internal sealed class LockStep
+    /// <summary>
+    /// One acquisition in a generated method, as the planner sees it: where its lock class stands in the one global
+    /// order every generated nest and every call under a lock respects, and what the lock allows.
+    /// </summary>
+    internal abstract class LockStep
     {
-        internal LockStep(LockKind kind, bool exclusive, AcquisitionStyle style)
+        protected LockStep(int rank)
         {
-            Kind = kind;
-            Exclusive = exclusive;
-            Style = style;
+            Rank = rank;
         }
 
-        internal LockKind Kind { get; }
+        /// <summary>The lock class's place in the order (a bit of <see cref="MethodPlan.EffectMask"/>); a nest takes strictly increasing ranks.</summary>
+        internal int Rank { get; }
 
-        /// <summary>Write mode for the reader-writer semaphores; always true for <see cref="LockKind.Vma"/>.</summary>
-        internal bool Exclusive { get; }
+        /// <summary>The holder may take the same instance again (a monitor, a <c>Lock</c>, a <c>Mutex</c>): a call under it may re-enter it.</summary>
+        internal abstract bool Reentrant { get; }
 
-        internal AcquisitionStyle Style { get; }
+        /// <summary>Held by a thread, not a logical flow: no <c>await</c> may happen while it is held.</summary>
+        internal abstract bool ThreadAffine { get; }
     }
 }

@@ -14,7 +14,7 @@ namespace LockOrder.Benchmarks.Generation
         private readonly int _module;
         private readonly MethodPlan _method;
         private readonly CodeShape _shape;
-        private int _unique;
+        private readonly FillerWriter _fillers;
 
         internal MethodBodyWriter(IndentedWriter writer, Random random, int module, MethodPlan method, CodeShape shape)
         {
@@ -23,6 +23,7 @@ namespace LockOrder.Benchmarks.Generation
             _module = module;
             _method = method;
             _shape = shape;
+            _fillers = new FillerWriter(writer, random, method.Index, shape.IsLockHeavy());
         }
 
         private bool LockHeavy => _shape == CodeShape.LockHeavy;
@@ -36,7 +37,7 @@ namespace LockOrder.Benchmarks.Generation
                 _w.Line("_user.CopyFromUser(scratch);");
             }
 
-            WriteFillers(LockHeavy ? 1 + _random.Next(2) : 3 + _random.Next(3));
+            _fillers.Write(LockHeavy ? 1 + _random.Next(2) : 3 + _random.Next(3));
             WriteCalls(CallPlacement.BeforeLocks);
             if (_method.Locks.Count > 0)
             {
@@ -58,7 +59,7 @@ namespace LockOrder.Benchmarks.Generation
             }
 
             WriteCalls(CallPlacement.AfterLocks);
-            WriteFillers(LockHeavy ? _random.Next(2) : 1 + _random.Next(2));
+            _fillers.Write(LockHeavy ? _random.Next(2) : 1 + _random.Next(2));
             if (_method.TouchesUserMemory)
             {
                 _w.Line("_user.CopyToUser(scratch);");
@@ -74,18 +75,18 @@ namespace LockOrder.Benchmarks.Generation
             _ => "_memory",
         };
 
-        private static string ScopeCall(LockStep step) =>
+        private static string ScopeCall(DeviceLockStep step) =>
             step.Kind == LockKind.Vma ? "Lock()" : step.Exclusive ? "Write()" : "Read()";
 
-        private static string EnterCall(LockStep step) =>
+        private static string EnterCall(DeviceLockStep step) =>
             step.Kind == LockKind.Vma ? "Enter()" : step.Exclusive ? "EnterWrite()" : "EnterRead()";
 
-        private static string ExitCall(LockStep step) =>
+        private static string ExitCall(DeviceLockStep step) =>
             step.Kind == LockKind.Vma ? "Exit()" : step.Exclusive ? "ExitWrite()" : "ExitRead()";
 
         private void WriteNest(int depth)
         {
-            var step = _method.Locks[depth];
+            var step = (DeviceLockStep)_method.Locks[depth];
             string field = Field(step.Kind);
             switch (step.Style)
             {
@@ -116,7 +117,7 @@ namespace LockOrder.Benchmarks.Generation
 
         private void WriteSection(int depth)
         {
-            var step = _method.Locks[depth];
+            var step = (DeviceLockStep)_method.Locks[depth];
             switch (step.Kind)
             {
                 case LockKind.Mmap when step.Exclusive:
@@ -173,80 +174,6 @@ namespace LockOrder.Benchmarks.Generation
             {
                 string receiver = call.OnNextDevice ? "_next." : string.Empty;
                 _w.Line($"total += {receiver}Op{call.Target.Index}(total, scratch);");
-            }
-        }
-
-        private void WriteFillers(int count)
-        {
-            for (int n = 0; n < count; n++)
-            {
-                WriteFiller();
-            }
-        }
-
-        /// <summary>Ordinary statements of the kinds real methods are made of, so the compiler has realistic work per line.</summary>
-        private void WriteFiller()
-        {
-            int u = _unique++;
-            int c = _random.Next(2, 1000);
-            switch (_random.Next(LockHeavy ? 7 : 8))
-            {
-                case 0:
-                    _w.Line($"for (int k{u} = 0; k{u} < scratch.Length; k{u}++)");
-                    _w.Open();
-                    _w.Line($"total += scratch[k{u}] * {c};");
-                    _w.Close();
-                    break;
-                case 1:
-                    _w.Line($"if ((total & {c}) == 0)");
-                    _w.Open();
-                    _w.Line($"total = unchecked(total * 31 + {c});");
-                    _w.Close();
-                    _w.Line("else");
-                    _w.Open();
-                    _w.Line($"total -= {c};");
-                    _w.Close();
-                    break;
-                case 2:
-                    _w.Line("switch (total & 3)");
-                    _w.Open();
-                    _w.Line("case 0:");
-                    _w.Line($"    total += {c};");
-                    _w.Line("    break;");
-                    _w.Line("case 1:");
-                    _w.Line($"    total ^= {c};");
-                    _w.Line("    break;");
-                    _w.Line("default:");
-                    _w.Line("    total >>= 1;");
-                    _w.Line("    break;");
-                    _w.Close();
-                    break;
-                case 3:
-                    _w.Line($"string text{u} = $\"op{_method.Index}:{{total}}\";");
-                    _w.Line($"total += text{u}.Length;");
-                    break;
-                case 4:
-                    _w.Line($"var items{u} = new List<int> {{ total, {c}, scratch.Length }};");
-                    _w.Line($"foreach (int item{u} in items{u})");
-                    _w.Open();
-                    _w.Line($"total ^= item{u};");
-                    _w.Close();
-                    break;
-                case 5:
-                    _w.Line($"total += Math.Max(total, {c}) >> 2;");
-                    _w.Line("_history.Add(total);");
-                    break;
-                case 6:
-                    _w.Line($"int rest{u} = total & 15;");
-                    _w.Line($"while (rest{u} > 0)");
-                    _w.Open();
-                    _w.Line($"total += rest{u}--;");
-                    _w.Close();
-                    break;
-                default:
-                    _w.Line($"Func<int, int> step{u} = value => value * {c} + 1;");
-                    _w.Line($"total += step{u}(total);");
-                    break;
             }
         }
     }

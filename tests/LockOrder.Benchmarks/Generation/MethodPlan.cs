@@ -38,7 +38,13 @@ namespace LockOrder.Benchmarks.Generation
         /// <summary>The innermost section calls the module's helpers instead of device methods (top layer).</summary>
         internal bool CallsHelpers { get; set; }
 
-        /// <summary>Bit per <see cref="LockKind"/> this method may acquire, itself or through its callees.</summary>
+        /// <summary>An <c>async Task&lt;int&gt;</c> method that takes its semaphore with <c>await WaitAsync()</c>; only async methods call it.</summary>
+        internal bool Async { get; set; }
+
+        /// <summary>Its awaits say <c>ConfigureAwait(false)</c>, as library code does.</summary>
+        internal bool ConfigureAwait { get; set; }
+
+        /// <summary>Bit per lock rank (<see cref="LockStep.Rank"/>) this method may acquire, itself or through its callees.</summary>
         internal int EffectMask { get; set; }
 
         /// <summary>This method may touch user memory, itself or through its callees.</summary>

@@ -1,14 +1,14 @@
 using System;
-using System.Collections.Generic;
 using System.Linq;
 
 namespace LockOrder.Benchmarks.Generation
 {
     /// <summary>
     /// Decides, for one module, which locks each method takes, which methods it calls and where. Every lock nest is
-    /// in declared order, and a call sits under a lock only if the callee's whole transitive effect fits there (takes
-    /// only locks ordered after the innermost held one, never touches user memory) — so the code is clean by
-    /// construction and any diagnostic on it is a false positive.
+    /// in the one global order (<see cref="LockStep.Rank"/>), and a call sits under a lock only if the callee's whole
+    /// transitive effect fits there (takes only locks ordered after the innermost held one — or, for a re-entrant
+    /// lock, that same instance again — and never touches user memory) — so the code is clean by construction and any
+    /// diagnostic on it is a false positive.
     /// </summary>
     internal sealed class ModulePlanner
     {
@@ -18,14 +18,16 @@ namespace LockOrder.Benchmarks.Generation
 
         private readonly CodeShape _shape;
         private readonly Random _random;
+        private readonly LockPlanner _locks;
 
         internal ModulePlanner(CodeShape shape, Random random)
         {
             _shape = shape;
             _random = random;
+            _locks = LockPlanner.For(shape, random);
         }
 
-        private bool LockHeavy => _shape == CodeShape.LockHeavy;
+        private bool LockHeavy => _shape.IsLockHeavy();
 
         internal ModulePlan Plan(int moduleIndex)
         {
@@ -36,7 +38,7 @@ namespace LockOrder.Benchmarks.Generation
                 for (int i = 0; i < MethodsPerClass; i++)
                 {
                     var method = new MethodPlan(c, i, i * Layers / MethodsPerClass) { Seed = _random.Next() };
-                    PlanLocks(method);
+                    _locks.PlanLocks(method);
                     classes[c][i] = method;
                 }
             }
@@ -58,59 +60,29 @@ namespace LockOrder.Benchmarks.Generation
             return new ModulePlan(moduleIndex, classes);
         }
 
+        /// <summary>
+        /// Whether every lock the callee may take, itself or through its callees, comes after the caller's innermost
+        /// lock — or is that re-entrant lock itself: a callee on <c>this</c> is the only way back to the caller's class,
+        /// so it re-enters the very instance held, which is fine — and the callee never faults.
+        /// </summary>
         internal static bool FitsUnderLock(MethodPlan caller, MethodPlan callee)
         {
-            int innermost = (int)caller.Locks[caller.Locks.Count - 1].Kind;
-            int heldOrEarlier = (1 << (innermost + 1)) - 1;
+            var innermost = caller.Locks[caller.Locks.Count - 1];
+            int heldOrEarlier = (1 << (innermost.Rank + 1)) - 1;
+            if (innermost.Reentrant)
+            {
+                heldOrEarlier &= ~(1 << innermost.Rank);
+            }
+
             return !callee.EffectFaults && (callee.EffectMask & heldOrEarlier) == 0;
         }
 
-        private static int OwnMask(MethodPlan method) => method.Locks.Aggregate(0, (mask, step) => mask | (1 << (int)step.Kind));
+        /// <summary>Whether a call at this place may be awaited: in an async method, where no thread-affine lock is held.</summary>
+        private static bool MayAwait(MethodPlan caller, bool underLock) =>
+            caller.Async && (!underLock || caller.Locks.All(step => !step.ThreadAffine));
 
-        private void PlanLocks(MethodPlan method)
-        {
-            int count;
-            if (LockHeavy)
-            {
-                int roll = _random.Next(100);
-                count = roll < 40 ? 1 : roll < 75 ? 2 : 3;
-                method.TouchesUserMemory = _random.Next(100) < 30;
-            }
-            else
-            {
-                count = _random.Next(100) < 3 ? 1 + _random.Next(2) : 0;
-                method.TouchesUserMemory = _random.Next(1000) < 5;
-            }
-
-            if (count == 0)
-            {
-                return;
-            }
-
-            var kinds = new List<LockKind> { LockKind.Mmap, LockKind.Vma, LockKind.Memory };
-            while (kinds.Count > count)
-            {
-                kinds.RemoveAt(_random.Next(kinds.Count));
-            }
-
-            bool automaticSoFar = true;
-            foreach (var kind in kinds)
-            {
-                bool exclusive = kind switch
-                {
-                    LockKind.Mmap => _random.Next(100) < 15,
-                    LockKind.Memory => _random.Next(100) < 40,
-                    _ => true,
-                };
-                int styleRoll = _random.Next(100);
-                var style = styleRoll < 60 ? AcquisitionStyle.Scope : styleRoll < 85 ? AcquisitionStyle.EnterTryFinally : AcquisitionStyle.EnterExit;
-                automaticSoFar &= style != AcquisitionStyle.EnterExit;
-                method.Locks.Add(new LockStep(kind, exclusive, style));
-            }
-
-            method.LoopAroundLocks = _random.Next(100) < 15;
-            method.EarlyReturn = automaticSoFar && _random.Next(100) < 15;
-        }
+        private int OwnMask(MethodPlan method) =>
+            method.Locks.Aggregate(method.CallsHelpers ? _locks.HelperMask : 0, (mask, step) => mask | (1 << step.Rank));
 
         private void PlanCalls(MethodPlan method, MethodPlan[][] classes)
         {
@@ -125,7 +97,15 @@ namespace LockOrder.Benchmarks.Generation
             {
                 bool underLock = method.Locks.Count > 0 && _random.Next(100) < (LockHeavy ? 50 : 30);
                 bool onNext = hasNext && _random.Next(100) < 40;
-                var candidates = classes[onNext ? method.ClassIndex + 1 : method.ClassIndex].Where(m => m.Layer > method.Layer).ToList();
+                bool mayAwait = MayAwait(method, underLock);
+                var candidates = classes[onNext ? method.ClassIndex + 1 : method.ClassIndex]
+                    .Where(m => m.Layer > method.Layer && (mayAwait || !m.Async))
+                    .ToList();
+                if (candidates.Count == 0)
+                {
+                    continue;
+                }
+
                 if (underLock)
                 {
                     var fitting = candidates.Where(m => FitsUnderLock(method, m)).ToList();
@@ -149,6 +129,11 @@ namespace LockOrder.Benchmarks.Generation
                 if (method.Layer > 0 && _random.Next(100) < 10)
                 {
                     var target = classes[method.ClassIndex][_random.Next(MethodsPerClass)];
+                    if (target.Async && !method.Async)
+                    {
+                        continue;
+                    }
+
                     method.Calls.Add(new CallPlan(target, onNextDevice: false, CallPlacement.AfterLocks));
                 }
             }

@@ -20,19 +20,19 @@ namespace LockOrder.Benchmarks.Generation
 
         private string ClassPrefix => _shape == CodeShape.LockHeavy ? "Device" : "Service";
 
-        internal IEnumerable<(GeneratedFile File, int Lines)> Write(ModulePlan module)
+        internal IEnumerable<(SourceFile File, int Lines)> Write(ModulePlan module)
         {
             for (int c = 0; c < module.Classes.Count; c++)
             {
                 var writer = new IndentedWriter();
                 WriteClass(writer, module, c);
-                yield return (new GeneratedFile($"{Namespace}/{ClassName(module, c)}.cs", writer.ToString()), writer.Lines);
+                yield return (new SourceFile($"{Namespace}/{ClassName(module, c)}.cs", writer.ToString()), writer.Lines);
             }
 
             var helpers = new IndentedWriter();
             WriteHelpers(helpers, module);
             _statistics.Methods += 2;
-            yield return (new GeneratedFile($"{Namespace}/Helpers{module.Index}.cs", helpers.ToString()), helpers.Lines);
+            yield return (new SourceFile($"{Namespace}/Helpers{module.Index}.cs", helpers.ToString()), helpers.Lines);
         }
 
         private string ClassName(ModulePlan module, int c) => ClassPrefix + (module.Index * ModulePlanner.ClassesPerModule + c);
