@@ -274,12 +274,25 @@ namespace LockOrder.Analyzers.Flow
                 }
             }
 
+            // A try-acquisition's result that is known false on the other path still says what holds when it is true:
+            // `x.TryEnter() && y.TryEnter()` is false on the path where x failed, and on its true path holds y (and x).
             var pending = left.PendingTries;
             foreach (var pair in left.PendingTries)
             {
-                if (!right.PendingTries.TryGetValue(pair.Key, out var other) || !other.Equals(pair.Value))
+                bool keep = right.PendingTries.TryGetValue(pair.Key, out var other)
+                    ? other.Equals(pair.Value)
+                    : right.KnownFlags.TryGetValue(pair.Key, out bool flag) && !flag;
+                if (!keep)
                 {
                     pending = pending.Remove(pair.Key);
+                }
+            }
+
+            foreach (var pair in right.PendingTries)
+            {
+                if (!left.PendingTries.ContainsKey(pair.Key) && left.KnownFlags.TryGetValue(pair.Key, out bool flag) && !flag)
+                {
+                    pending = pending.Add(pair.Key, pair.Value);
                 }
             }
 

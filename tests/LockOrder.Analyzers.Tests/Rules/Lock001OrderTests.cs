@@ -148,5 +148,46 @@ class Device
             Diagnostic("LOCK001").WithLocation(0)
                 .WithMessage("Blocking acquisition of 'VmaLock' (Exclusive) via Device.RecordVma → VmaLock.Lock while holding 'MemoryLock (this.Memory)' (Exclusive) breaks the declared order VmaLock → MemoryLock")
                 .WithOptions(Microsoft.CodeAnalysis.Testing.DiagnosticOptions.IgnoreAdditionalLocations));
+
+        [Fact]
+        public Task CastsToABaseLockClassAreLookedThroughAndCastsDownAreKeptAtTheCallAndInSummaries() => VerifyAsync(Device + @"
+    void Upcast()
+    {
+        using ({|#3:Memory.Read()|})
+        {
+            {|#0:((MutexLock)Vma).Enter()|};
+            ((MutexLock)Vma).Exit();
+        }
+    }
+
+    void Downcast(MutexLock some)
+    {
+        using ({|#4:Memory.Read()|})
+        {
+            {|#1:((VmaLock)some).Enter()|};
+            ((VmaLock)some).Exit();
+        }
+    }
+
+    void ThroughACall()
+    {
+        using ({|#5:Memory.Read()|})
+        {
+            {|#2:TakeThroughCast()|};
+        }
+    }
+
+    void TakeThroughCast()
+    {
+        ((MutexLock)Vma).Enter();
+        ((MutexLock)Vma).Exit();
+    }
+}",
+            Diagnostic("LOCK001").WithLocation(0).WithLocation(3)
+                .WithMessage("Blocking acquisition of 'VmaLock' (Exclusive) while holding 'MemoryLock (this.Memory)' (Shared) breaks the declared order VmaLock → MemoryLock"),
+            Diagnostic("LOCK001").WithLocation(1).WithLocation(4)
+                .WithMessage("Blocking acquisition of 'VmaLock' (Exclusive) while holding 'MemoryLock (this.Memory)' (Shared) breaks the declared order VmaLock → MemoryLock"),
+            Diagnostic("LOCK001").WithLocation(2).WithLocation(5)
+                .WithMessage("Blocking acquisition of 'VmaLock' (Exclusive) via Device.TakeThroughCast → VmaLock.Enter while holding 'MemoryLock (this.Memory)' (Shared) breaks the declared order VmaLock → MemoryLock"));
     }
 }

@@ -149,5 +149,71 @@ class Device
     [Requires(typeof(VmaLock), LockMode.Exclusive)]
     void UnderVma() { }
 }");
+
+        [Fact]
+        public Task RequiresMethodThatDropsAndRetakesTheCallersLockEndsAsItBegan() => VerifyAsync(@"
+sealed class StructLock : MutexLock { }
+
+class Device
+{
+    public readonly StructLock Lock = new StructLock();
+}
+
+static class Maintenance
+{
+    [Requires(typeof(StructLock), LockMode.Exclusive)]
+    static void Relax(Device dev)
+    {
+        dev.Lock.Exit();
+        Thread.Sleep(1);
+        dev.Lock.Enter();
+    }
+
+    [Requires(typeof(StructLock), LockMode.Exclusive)]
+    static void {|#0:RelaxAndForget|}(Device dev, bool early)
+    {
+        dev.Lock.Exit();
+        if (early)
+        {
+            return;
+        }
+
+        dev.Lock.Enter();
+    }
+
+    static void Caller(Device dev)
+    {
+        dev.Lock.Enter();
+        Relax(dev);
+        RelaxAndForget(dev, false);
+        dev.Lock.Exit();
+    }
+}",
+            Diagnostic("LOCK005").WithLocation(0)
+                .WithMessage("'Maintenance.RelaxAndForget' is declared [Requires(typeof(StructLock), LockMode.Exclusive)] but releases 'StructLock', which its caller holds, and returns on this path without taking it again"));
+
+        [Fact]
+        public Task BothTryAcquisitionsOfAConjunctionAreHeldWhereItIsTrue() => VerifyAsync(@"
+sealed class LockA : MutexLock { }
+sealed class LockB : MutexLock { }
+
+class Pair
+{
+    readonly LockA x = new LockA();
+    readonly LockB y = new LockB();
+
+    public void Both()
+    {
+        // When y fails, x stays taken: that leak is reported where the paths join; the true side holds both.
+        bool {|#1:b = {|#0:x.TryEnter()|} && y.TryEnter()|};
+        if (b)
+        {
+            y.Exit();
+            x.Exit();
+        }
+    }
+}",
+            Diagnostic("LOCK005").WithLocation(0).WithLocation(1)
+                .WithMessage("'LockA (this.x)' (Exclusive) taken here is held on some paths only where they join (line 18): release it on every path, or on none"));
     }
 }
