@@ -31,6 +31,8 @@ namespace LockOrder.Analyzers
             Descriptors.TryAcquisitionResultIgnored,
             Descriptors.AnalysisIncomplete,
             Descriptors.AnotherInstanceAcquired,
+            Descriptors.UnseenCodeUnderLock,
+            Descriptors.BlockingWaitUnderLock,
             Descriptors.InvalidLockAnnotation);
 
         private readonly bool shortcuts;

@@ -39,7 +39,7 @@ namespace LockOrder.Analyzers.Flow
                     root = root.Parent;
                 }
 
-                if (!IsGraphRoot(root) || seenRoots?.Add(root) == false || !BodyPrescan.NeedsAnalysis(root, owner, model.Annotations))
+                if (!IsGraphRoot(root) || seenRoots?.Add(root) == false || !BodyPrescan.NeedsAnalysis(root, owner, model.Annotations, model.Compilation.Assembly))
                 {
                     continue;
                 }

@@ -6,12 +6,13 @@ using Microsoft.CodeAnalysis.Operations;
 namespace LockOrder.Analyzers.Flow
 {
     /// <summary>
-    /// The cheap test run before any control-flow graph is built: a body in which no lock can ever be held and no
-    /// lock contract is involved cannot produce a flow diagnostic, so ordinary code costs one walk of its operations.
+    /// The cheap test run before any control-flow graph is built: a body in which no lock can ever be held, no lock
+    /// contract is involved and no delegate is handed to a method that may run it under that method's own locks
+    /// cannot produce a flow diagnostic or an order edge, so ordinary code costs one walk of its operations.
     /// </summary>
     internal static class BodyPrescan
     {
-        internal static bool NeedsAnalysis(IOperation body, IMethodSymbol? owner, AnnotationReader annotations)
+        internal static bool NeedsAnalysis(IOperation body, IMethodSymbol? owner, AnnotationReader annotations, IAssemblySymbol compiled)
         {
             if (owner is not null && LockCallClassifier.IsLockOperation(owner, annotations))
             {
@@ -40,6 +41,11 @@ namespace LockOrder.Analyzers.Flow
                     return true;
                 }
 
+                if (operation.Kind == OperationKind.Invocation && HandsADelegateToARunner((IInvocationOperation)operation, compiled))
+                {
+                    return true;
+                }
+
                 foreach (var child in operation.ChildOperations)
                 {
                     pending.Push(child);
@@ -50,5 +56,25 @@ namespace LockOrder.Analyzers.Flow
         }
 
         private static IMethodSymbol? Accessor(IPropertySymbol property) => property.GetMethod ?? property.SetMethod;
+
+        /// <summary>
+        /// Whether the call passes a delegate to a method that may run it under locks of its own: one of this compilation
+        /// (its summary says), or one that runs it before returning (<see cref="SynchronousInvokers"/>). Library methods
+        /// such as LINQ's defer what they are given, and cost nothing here.
+        /// </summary>
+        private static bool HandsADelegateToARunner(IInvocationOperation invocation, IAssemblySymbol compiled)
+        {
+            foreach (var argument in invocation.Arguments)
+            {
+                if (argument.Parameter is { } parameter && SynchronousInvokers.IsDelegateOrDelegates(parameter.Type)
+                    && (SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingAssembly, compiled)
+                        || SynchronousInvokers.RunsBeforeReturning(invocation.TargetMethod, parameter)))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
     }
 }

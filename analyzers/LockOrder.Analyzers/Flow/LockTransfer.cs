@@ -497,10 +497,12 @@ namespace LockOrder.Analyzers.Flow
 
             var actions = MayChangeHeldLocks(target) ? Classify(target, instance, arguments) : ImmutableArray<LockAction>.Empty;
             bool checkCalleeEffects = report && state.HasDefinitelyHeld;
-            if (actions.IsEmpty && !checkCalleeEffects)
+            bool passesDelegates = report && PassesDelegates(arguments);
+            if (actions.IsEmpty && !checkCalleeEffects && !passesDelegates)
             {
                 // Most calls in a locking body neither take nor release a lock, and nothing is held that they could
-                // wait under: nothing to check, so nothing to describe either.
+                // wait under, nor do they hand a delegate to a method that may run it under its own locks: nothing to
+                // check, so nothing to describe either.
                 return state;
             }
 
@@ -520,6 +522,20 @@ namespace LockOrder.Analyzers.Flow
             if (checkCalleeEffects && state.HasDefinitelyHeld)
             {
                 ApplySummary(target, ReceiverInstance(instance), state, callee, location);
+                CheckWait(target, instance, arguments, actions, state, location);
+                if (target.MethodKind == MethodKind.DelegateInvoke)
+                {
+                    RunInvokedDelegate(instance, state, location);
+                }
+                else
+                {
+                    CheckUnseenImplementations(target, state, location);
+                }
+            }
+
+            if (passesDelegates)
+            {
+                RunDelegateArguments(target, instance, arguments, state, callee, location);
             }
 
             foreach (var action in actions)
@@ -657,15 +673,218 @@ namespace LockOrder.Analyzers.Flow
         {
             foreach (var effect in summary.Effects)
             {
-                if (effect.Kind == CalleeEffectKind.Fault)
-                {
+                CheckEffect(context, state, effect, receiver, callee, location);
+            }
+        }
+
+        private static void CheckEffect(FlowContext context, LockState state, CalleeEffect effect, LockInstance receiver, string callee, Location location)
+        {
+            switch (effect.Kind)
+            {
+                case CalleeEffectKind.Fault:
                     UserMemoryRule.CheckFault(context, state, callee, effect.DescribeVia(), location);
-                }
-                else if (effect.LockClass is not null)
+                    break;
+                case CalleeEffectKind.Wait:
+                    WaitRule.Check(context, state, effect.Path.Length > 0 ? effect.Path[effect.Path.Length - 1] : callee, effect.DescribeVia(), location);
+                    break;
+                default:
+                    if (effect.LockClass is not null)
+                    {
+                        OrderRule.CheckBlockingAcquisition(context, state, effect.LockClass, effect.Instance.Rebase(receiver), effect.Mode, effect.DescribeVia(), location);
+                    }
+
+                    break;
+            }
+        }
+
+        /// <summary>Whether a call passes a delegate (or an array of them) as an argument.</summary>
+        private static bool PassesDelegates(ImmutableArray<IArgumentOperation> arguments)
+        {
+            foreach (var argument in arguments)
+            {
+                if (argument.Parameter is { } parameter && SynchronousInvokers.IsDelegateOrDelegates(parameter.Type))
                 {
-                    OrderRule.CheckBlockingAcquisition(context, state, effect.LockClass, effect.Instance.Rebase(receiver), effect.Mode, effect.DescribeVia(), location);
+                    return true;
                 }
             }
+
+            return false;
+        }
+
+        /// <summary>
+        /// LOCK014 at a blocking wait made under a lock: <c>Task.Wait()</c>, <c>.Result</c>, <c>Thread.Join()</c>, an event's
+        /// <c>WaitOne()</c>, a <c>SemaphoreSlim</c> that is no lock, and <c>Monitor.Wait</c> on another lock than the innermost.
+        /// </summary>
+        private void CheckWait(IMethodSymbol target, IOperation? instance, ImmutableArray<IArgumentOperation> arguments, ImmutableArray<LockAction> actions, LockState state, Location location)
+        {
+            var receiverType = LockCallClassifier.StripConversions(instance)?.Type;
+            if (BlockingWaits.Describe(target, receiverType) is { } wait)
+            {
+                WaitRule.Check(context, state, wait, string.Empty, location);
+                return;
+            }
+
+            if (target.ContainingType?.ContainingNamespace?.Name != "Threading")
+            {
+                return;
+            }
+
+            var call = BclLockCalls.Classify(target, receiverType);
+            if (call.Kind == BclLockCallKind.MonitorWait && Argument(arguments, call.LockObject) is { } lockObject)
+            {
+                var lockClass = LockClassResolver.FromLockObject(lockObject, LockPrimitive.Monitor, context.Model.BclFacts, origins, context.CancellationToken);
+                var lockInstance = LockInstance.From(LockCallClassifier.StripConversions(lockObject), origins);
+                var waited = lockClass is null ? null : state.Find(lockClass, lockInstance) ?? FindByClass(state, lockClass);
+                WaitRule.CheckMonitorWait(context, state, waited, "Monitor.Wait(" + lockObject.Syntax + ")", location);
+            }
+            else if (call is { Kind: BclLockCallKind.Acquire, Primitive: LockPrimitive.SemaphoreSlim } && actions.IsEmpty && target.Name == "Wait")
+            {
+                // A SemaphoreSlim that is no lock (its count is not one, or its creation is not in sight) is a wait.
+                WaitRule.Check(context, state, "SemaphoreSlim.Wait", string.Empty, location);
+            }
+        }
+
+        /// <summary>
+        /// A delegate invoked under a lock runs its targets here: a lambda or method group the body can name, the handlers
+        /// of an event the compilation subscribes; a delegate parameter of a method callers outside the compilation can call,
+        /// an event they can subscribe to, or a delegate read from elsewhere is code the analysis cannot see (LOCK013).
+        /// </summary>
+        private void RunInvokedDelegate(IOperation? instance, LockState state, Location location)
+        {
+            if (DelegateTargets.ParameterOf(instance, origins) is { } parameter)
+            {
+                if (owner is not null && SymbolEqualityComparer.Default.Equals(parameter.ContainingSymbol, owner) && UnseenCodeRule.IsVisibleOutside(owner))
+                {
+                    UnseenCodeRule.Report(context, state, "The delegate parameter '" + parameter.Name + "'", UnseenCodeRule.DelegateParameter, location);
+                }
+
+                return;
+            }
+
+            var targets = DelegateTargets.Of(instance, origins, inSummary: false);
+            foreach (var target in targets)
+            {
+                CheckTarget(state, ImmutableArray<string>.Empty, target, target.Describe(), location);
+            }
+
+            if (BodyEffectWalker.RaisedEvent(instance, origins) is { } raised)
+            {
+                foreach (var handler in context.Summaries.Events.HandlersOf(raised, context.CancellationToken))
+                {
+                    CheckTarget(state, ImmutableArray<string>.Empty, handler, "event " + raised.Name, location);
+                }
+
+                if (UnseenCodeRule.IsVisibleOutside(raised))
+                {
+                    UnseenCodeRule.Report(context, state, "The handlers of event '" + raised.Name + "'", UnseenCodeRule.EventHandlers, location);
+                }
+            }
+            else if (targets.IsEmpty)
+            {
+                UnseenCodeRule.Report(context, state, "The delegate '" + instance?.Syntax + "'", UnseenCodeRule.StoredDelegate, location);
+            }
+        }
+
+        /// <summary>LOCK013 for a call of an abstract or interface member of the compilation that nothing in it implements.</summary>
+        private void CheckUnseenImplementations(IMethodSymbol target, LockState state, Location location)
+        {
+            var normalized = SummaryProvider.Normalize(target);
+            if (!normalized.IsAbstract || normalized.Locations.Length == 0 || !normalized.Locations[0].IsInSource)
+            {
+                return;
+            }
+
+            if (context.Summaries.Dispatch.TargetsOf(normalized, out _).IsEmpty)
+            {
+                UnseenCodeRule.Report(context, state, "'" + MethodDisplayName.Of(normalized) + "'", UnseenCodeRule.NoImplementation, location);
+            }
+        }
+
+        /// <summary>
+        /// Delegates passed to a method that runs them before it returns (a method of the compilation whose summary says
+        /// so, a BCL method such as <c>List&lt;T&gt;.ForEach</c>, a parameter marked <c>[InvokedSynchronously]</c>) run during
+        /// the call, under the caller's locks and the ones the method holds where it runs them.
+        /// </summary>
+        private void RunDelegateArguments(IMethodSymbol target, IOperation? instance, ImmutableArray<IArgumentOperation> arguments, LockState state, string callee, Location location)
+        {
+            var normalized = SummaryProvider.Normalize(target);
+            MethodSummary? calleeSummary = null;
+            var receiver = ReceiverInstance(instance);
+            foreach (var argument in arguments)
+            {
+                if (argument.Parameter is not { } parameter || !SynchronousInvokers.IsDelegateOrDelegates(parameter.Type) || parameter.Ordinal >= normalized.Parameters.Length)
+                {
+                    continue;
+                }
+
+                var invocation = SynchronousInvokers.RunsBeforeReturning(normalized, normalized.Parameters[parameter.Ordinal])
+                    ? new ParameterInvocation(parameter.Ordinal, ImmutableArray<HeldAtInvocation>.Empty, ImmutableArray.Create(callee))
+                    : (calleeSummary ??= context.Summaries.GetSummary(normalized, context.Tree, context.CancellationToken)).Invocation(parameter.Ordinal);
+                if (invocation is null)
+                {
+                    continue;
+                }
+
+                var there = state;
+                foreach (var held in invocation.Held)
+                {
+                    there = there.Add(new HeldLock(held.LockClass, held.Instance.Rebase(receiver), held.Mode, held.AcquiredAt, HeldLockOrigin.Acquired, isMaybe: false), out _);
+                }
+
+                if (!there.HasDefinitelyHeld)
+                {
+                    continue;
+                }
+
+                foreach (var value in BodyEffectWalker.DelegateValues(argument.Value))
+                {
+                    if (DelegateTargets.ParameterOf(value, origins) is not null)
+                    {
+                        // The body's own callback handed on: what it runs is its callers' business (its summary says so).
+                        continue;
+                    }
+
+                    var targets = DelegateTargets.Of(value, origins, inSummary: false);
+                    if (targets.IsEmpty)
+                    {
+                        UnseenCodeRule.Report(context, there, "The delegate '" + value.Syntax + "'", UnseenCodeRule.StoredDelegate, location);
+                    }
+
+                    foreach (var delegateTarget in targets)
+                    {
+                        CheckTarget(there, invocation.Path, delegateTarget, callee, location);
+                    }
+                }
+            }
+        }
+
+        /// <summary>What a delegate's target may do, checked under <paramref name="state"/> at the call that runs it.</summary>
+        private void CheckTarget(LockState state, ImmutableArray<string> path, DelegateTarget target, string callee, Location location)
+        {
+            var summary = context.Summaries.GetSummary(target.Method, context.Tree, context.CancellationToken);
+            if (summary.Incomplete)
+            {
+                IncompleteBound ??= IncompleteAnalysisRule.SummaryBound;
+            }
+
+            foreach (var effect in summary.Effects)
+            {
+                CheckEffect(context, state, effect.ThroughCallback(path, target.Describe()), target.Receiver, callee, location);
+            }
+        }
+
+        /// <summary>The value passed for the parameter at <paramref name="ordinal"/>.</summary>
+        private static IOperation? Argument(ImmutableArray<IArgumentOperation> arguments, int ordinal)
+        {
+            foreach (var argument in arguments)
+            {
+                if (argument.Parameter?.Ordinal == ordinal)
+                {
+                    return argument.Value;
+                }
+            }
+
+            return null;
         }
 
         /// <summary>Whether an effect within <paramref name="bound"/> could be reported under <paramref name="state"/> (the summary's effects are a subset).</summary>

@@ -4,6 +4,7 @@ using System.Threading;
 using LockOrder.Analyzers.Flow;
 using LockOrder.Analyzers.Model;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.FlowAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace LockOrder.Analyzers.Interprocedural
@@ -17,10 +18,13 @@ namespace LockOrder.Analyzers.Interprocedural
         /// <summary>Bound on the operations visited in one body; past it the summary is marked incomplete.</summary>
         internal const int MaxOperationsPerBody = 50_000;
 
-        internal static BodyFacts Walk(IOperation body, IMethodSymbol owner, LockModel model, CancellationToken cancellationToken)
+        internal static BodyFacts Walk(IOperation body, IMethodSymbol owner, LockModel model, EventSubscriptions events, CancellationToken cancellationToken)
         {
             var annotations = model.Annotations;
             var origins = new ValueOrigins(body, null);
+            var delegateArguments = new List<DelegateArgument>();
+            var parameterInvocations = new List<(int, ImmutableArray<HeldAtInvocation>)>();
+            var handOffs = new List<ParameterHandOff>();
             var ownAcquisitions = new EffectSetBuilder();
             var callees = new List<IMethodSymbol>();
             var seenCallees = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
@@ -30,10 +34,10 @@ namespace LockOrder.Analyzers.Interprocedural
             int visited = 0;
 
             var pending = new Stack<IOperation>();
-            if (body is ILocalFunctionOperation localFunction)
+            if (body is ILocalFunctionOperation or IAnonymousFunctionOperation)
             {
-                // The walk starts at the local function itself; local functions nested in it are skipped below.
-                PushChildren(pending, localFunction);
+                // The walk starts at the local function or lambda itself; those nested in it are skipped below.
+                PushChildren(pending, body);
             }
             else
             {
@@ -63,10 +67,10 @@ namespace LockOrder.Analyzers.Interprocedural
                         // lambda body is analyzed as its own body starting with nothing held.
                         continue;
                     case IInvocationOperation invocation:
-                        AddCall(invocation.TargetMethod, invocation.Instance, invocation.Arguments, invocation.Syntax);
+                        AddCall(invocation.TargetMethod, invocation.Instance, invocation.Arguments, invocation);
                         break;
                     case IObjectCreationOperation creation when creation.Constructor is not null:
-                        AddCall(creation.Constructor, null, creation.Arguments, creation.Syntax);
+                        AddCall(creation.Constructor, null, creation.Arguments, creation);
                         break;
                     case IPropertyReferenceOperation property:
                         AddPropertyAccess(property);
@@ -106,7 +110,14 @@ namespace LockOrder.Analyzers.Interprocedural
                 PushChildren(pending, operation);
             }
 
-            return new BodyFacts(ownAcquisitions.ToImmutable(), callees.ToImmutableArray(), callSites.ToImmutableArray(), incomplete);
+            return new BodyFacts(
+                ownAcquisitions.ToImmutable(),
+                callees.ToImmutableArray(),
+                callSites.ToImmutableArray(),
+                delegateArguments.ToImmutableArray(),
+                parameterInvocations.ToImmutableArray(),
+                handOffs.ToImmutableArray(),
+                incomplete);
 
             void AddPropertyAccess(IPropertyReferenceOperation property)
             {
@@ -136,7 +147,7 @@ namespace LockOrder.Analyzers.Interprocedural
                 }
             }
 
-            void AddCall(IMethodSymbol target, IOperation? instance, ImmutableArray<IArgumentOperation> arguments, SyntaxNode? syntax)
+            void AddCall(IMethodSymbol target, IOperation? instance, ImmutableArray<IArgumentOperation> arguments, IOperation? site)
             {
                 var normalized = SummaryProvider.Normalize(target);
                 var targetAnnotations = annotations.Get(normalized);
@@ -157,14 +168,151 @@ namespace LockOrder.Analyzers.Interprocedural
                 }
 
                 var receiver = instance is null ? LockInstance.Unknown : LockInstance.InSummary(LockCallClassifier.StripConversions(instance), origins);
-                if (seenCallSites.Add((normalized, receiver)))
+                AddCallSite(normalized, receiver);
+
+                if (BlockingWaits.Describe(target, LockCallClassifier.StripConversions(instance)?.Type, throughCalls: true) is { } wait)
                 {
-                    callSites.Add((normalized, receiver));
+                    ownAcquisitions.Add(new CalleeEffect(CalleeEffectKind.Wait, null, LockMode.Exclusive, ImmutableArray.Create(wait)));
+                }
+
+                if (site is null)
+                {
+                    return;
+                }
+
+                if (target.MethodKind == MethodKind.DelegateInvoke)
+                {
+                    AddDelegateInvocation(instance, site);
+                }
+
+                foreach (var argument in arguments)
+                {
+                    if (argument.Parameter is { } parameter && SynchronousInvokers.IsDelegateOrDelegates(parameter.Type))
+                    {
+                        foreach (var value in DelegateValues(argument.Value))
+                        {
+                            AddDelegateArgument(normalized, parameter.Ordinal, receiver, value, site);
+                        }
+                    }
+                }
+            }
+
+            void AddCallSite(IMethodSymbol callee, LockInstance receiver)
+            {
+                if (seenCallees.Add(callee))
+                {
+                    callees.Add(callee);
+                }
+
+                if (seenCallSites.Add((callee, receiver)))
+                {
+                    callSites.Add((callee, receiver));
+                }
+            }
+
+            // `f()`, `f.Invoke()`, `Changed?.Invoke(this, e)`: the delegate's targets run here, or the caller's callback.
+            void AddDelegateInvocation(IOperation? instance, IOperation site)
+            {
+                if (DelegateTargets.ParameterOf(instance, origins) is { } parameter && SymbolEqualityComparer.Default.Equals(parameter.ContainingSymbol, owner))
+                {
+                    parameterInvocations.Add((parameter.Ordinal, StructuralHeldLocks.Around(site, body, model, owner, origins, cancellationToken)));
+                    return;
+                }
+
+                foreach (var target in DelegateTargets.Of(instance, origins, inSummary: true))
+                {
+                    AddCallSite(SummaryProvider.Normalize(target.Method), target.Receiver);
+                }
+
+                if (RaisedEvent(instance, origins) is { } raised)
+                {
+                    foreach (var handler in events.HandlersOf(raised, cancellationToken))
+                    {
+                        AddCallSite(SummaryProvider.Normalize(handler.Method), handler.Receiver);
+                    }
+                }
+            }
+
+            void AddDelegateArgument(IMethodSymbol callee, int ordinal, LockInstance receiver, IOperation value, IOperation site)
+            {
+                if (DelegateTargets.ParameterOf(value, origins) is { } parameter && SymbolEqualityComparer.Default.Equals(parameter.ContainingSymbol, owner))
+                {
+                    handOffs.Add(new ParameterHandOff(callee, ordinal, receiver, parameter.Ordinal, StructuralHeldLocks.Around(site, body, model, owner, origins, cancellationToken)));
+                    return;
+                }
+
+                foreach (var target in DelegateTargets.Of(value, origins, inSummary: true))
+                {
+                    var normalizedTarget = SummaryProvider.Normalize(target.Method);
+                    delegateArguments.Add(new DelegateArgument(callee, ordinal, new DelegateTarget(normalizedTarget, target.Receiver)));
+                    if (seenCallees.Add(normalizedTarget))
+                    {
+                        callees.Add(normalizedTarget);
+                    }
                 }
             }
 
             void AddAcquisition(LockAction action, string name) =>
                 ownAcquisitions.Add(new CalleeEffect(CalleeEffectKind.Acquire, action.LockClass, action.Mode, ImmutableArray.Create(name), action.Instance));
+        }
+
+        /// <summary>The delegates an argument passes: itself, or each element of a <c>params</c> array of delegates.</summary>
+        internal static IEnumerable<IOperation> DelegateValues(IOperation value)
+        {
+            if (value is IArrayCreationOperation { Initializer: { } initializer })
+            {
+                return initializer.ElementValues;
+            }
+
+            return new[] { value };
+        }
+
+        /// <summary>
+        /// The event a delegate value is read from, when it is one the body raises (<c>Changed?.Invoke(...)</c>,
+        /// <c>var handler = Changed; handler(...)</c>): raising it runs every handler subscribed to it.
+        /// </summary>
+        internal static IEventSymbol? RaisedEvent(IOperation? value, ValueOrigins? origins)
+        {
+            for (int depth = 0; depth < 8 && value is not null; depth++)
+            {
+                switch (value)
+                {
+                    case IConversionOperation conversion:
+                        value = conversion.Operand;
+                        break;
+                    case IParenthesizedOperation parenthesized:
+                        value = parenthesized.Operand;
+                        break;
+                    case IConditionalAccessInstanceOperation instance:
+                        value = EnclosingConditionalAccess(instance)?.Operation;
+                        break;
+                    case IFlowCaptureReferenceOperation capture when origins is not null:
+                        value = origins.Capture(capture);
+                        break;
+                    case ILocalReferenceOperation local when origins is not null:
+                        value = origins.Local(local.Local);
+                        break;
+                    case IEventReferenceOperation eventReference:
+                        return eventReference.Event;
+                    default:
+                        return null;
+                }
+            }
+
+            return null;
+        }
+
+        private static IConditionalAccessOperation? EnclosingConditionalAccess(IOperation operation)
+        {
+            for (var parent = operation.Parent; parent is not null; parent = parent.Parent)
+            {
+                if (parent is IConditionalAccessOperation access)
+                {
+                    return access;
+                }
+            }
+
+            return null;
         }
 
         /// <summary>

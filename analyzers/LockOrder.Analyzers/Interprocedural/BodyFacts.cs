@@ -5,19 +5,36 @@ using Microsoft.CodeAnalysis;
 namespace LockOrder.Analyzers.Interprocedural
 {
     /// <summary>
-    /// What one method body does, flow-insensitively: the blocking acquisitions it makes itself (through called
-    /// members' lock contracts, BCL lock methods and <c>lock</c> statements), and the members it calls (whose summaries
-    /// fold into its own), each with the receivers it calls them on.
+    /// What one method body does, flow-insensitively: the blocking acquisitions and waits it makes itself (through called
+    /// members' lock contracts, BCL lock methods, <c>lock</c> statements, <c>Task.Wait</c> and the like), the members it
+    /// calls (whose summaries fold into its own) with the receivers it calls them on — delegates it runs and the
+    /// overrides a virtual call may reach among them — and what it does with delegates: those it passes to methods, and
+    /// its own delegate parameters it runs or hands on.
     /// </summary>
     internal sealed class BodyFacts
     {
         internal static readonly BodyFacts None = new BodyFacts(ImmutableArray<CalleeEffect>.Empty, ImmutableArray<IMethodSymbol>.Empty, ImmutableArray<(IMethodSymbol, LockInstance)>.Empty, incomplete: false);
 
         internal BodyFacts(ImmutableArray<CalleeEffect> ownAcquisitions, ImmutableArray<IMethodSymbol> callees, ImmutableArray<(IMethodSymbol Callee, LockInstance Receiver)> callSites, bool incomplete)
+            : this(ownAcquisitions, callees, callSites, ImmutableArray<DelegateArgument>.Empty, ImmutableArray<(int, ImmutableArray<HeldAtInvocation>)>.Empty, ImmutableArray<ParameterHandOff>.Empty, incomplete)
+        {
+        }
+
+        internal BodyFacts(
+            ImmutableArray<CalleeEffect> ownAcquisitions,
+            ImmutableArray<IMethodSymbol> callees,
+            ImmutableArray<(IMethodSymbol Callee, LockInstance Receiver)> callSites,
+            ImmutableArray<DelegateArgument> delegateArguments,
+            ImmutableArray<(int Ordinal, ImmutableArray<HeldAtInvocation> Held)> parameterInvocations,
+            ImmutableArray<ParameterHandOff> handOffs,
+            bool incomplete)
         {
             OwnAcquisitions = ownAcquisitions;
             Callees = callees;
             CallSites = callSites;
+            DelegateArguments = delegateArguments;
+            ParameterInvocations = parameterInvocations;
+            HandOffs = handOffs;
             Incomplete = incomplete;
         }
 
@@ -36,6 +53,15 @@ namespace LockOrder.Analyzers.Interprocedural
         /// path from the body's <c>this</c> (or unknown).
         /// </summary>
         internal ImmutableArray<(IMethodSymbol Callee, LockInstance Receiver)> CallSites { get; }
+
+        /// <summary>The delegates the body passes to methods, each with its target: they run during the call if the method runs that parameter.</summary>
+        internal ImmutableArray<DelegateArgument> DelegateArguments { get; }
+
+        /// <summary>The body's own delegate parameters it runs, with the locks held around each (a caller's callback runs under them).</summary>
+        internal ImmutableArray<(int Ordinal, ImmutableArray<HeldAtInvocation> Held)> ParameterInvocations { get; }
+
+        /// <summary>The body's own delegate parameters it hands on to methods.</summary>
+        internal ImmutableArray<ParameterHandOff> HandOffs { get; }
 
         /// <summary>The body was larger than the walk's bound; the facts cover only its beginning.</summary>
         internal bool Incomplete { get; }

@@ -14,7 +14,8 @@ namespace LockOrder.Analyzers.Interprocedural
     internal static class BodySyntax
     {
         /// <summary>
-        /// The declarations of <paramref name="method"/> with a body in <paramref name="model"/>'s compilation; empty for
+        /// The declarations of <paramref name="method"/> with a body in <paramref name="model"/>'s compilation (a lambda's
+        /// is the lambda: a delegate that runs it is followed like a call); empty for
         /// members a summary does not follow (metadata, abstract, extern, interface members, <c>[NoLockAnalysis]</c>,
         /// members without a body, synthesized members).
         /// </summary>
@@ -35,6 +36,7 @@ namespace LockOrder.Analyzers.Interprocedural
                     BaseMethodDeclarationSyntax declaration => declaration.Body is not null || declaration.ExpressionBody is not null,
                     AccessorDeclarationSyntax accessor => accessor.Body is not null || accessor.ExpressionBody is not null,
                     LocalFunctionStatementSyntax local => local.Body is not null || local.ExpressionBody is not null,
+                    AnonymousFunctionExpressionSyntax => true,
                     ArrowExpressionClauseSyntax => true,
                     _ => false,
                 };

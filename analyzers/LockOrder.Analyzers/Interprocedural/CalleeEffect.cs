@@ -69,6 +69,22 @@ namespace LockOrder.Analyzers.Interprocedural
             return new CalleeEffect(Kind, LockClass, Mode, path, Instance.Rebase(receiver));
         }
 
+        /// <summary>
+        /// The same effect reached through a delegate: <paramref name="prefix"/> (the methods that ran it) comes first, and
+        /// the target's own step reads "callback Target".
+        /// </summary>
+        internal CalleeEffect ThroughCallback(ImmutableArray<string> prefix, string callback)
+        {
+            var path = Path.IsEmpty ? ImmutableArray.Create(callback) : Path.SetItem(0, callback);
+            var effect = new CalleeEffect(Kind, LockClass, Mode, path, Instance);
+            for (int i = prefix.Length - 1; i >= 0; i--)
+            {
+                effect = effect.CalledFrom(prefix[i], LockInstance.This);
+            }
+
+            return effect;
+        }
+
         /// <summary>The same effect, for a lock of the class whose instance is not known.</summary>
         internal CalleeEffect WithUnknownInstance() =>
             Instance.IsKnown ? new CalleeEffect(Kind, LockClass, Mode, Path, LockInstance.Unknown) : this;
@@ -122,6 +138,6 @@ namespace LockOrder.Analyzers.Interprocedural
         }
 
         public override string ToString() =>
-            (Kind == CalleeEffectKind.Fault ? "fault" : "acquire " + LockClass?.Display + " (" + Mode + ")") + " via " + string.Join(" → ", Path);
+            (Kind == CalleeEffectKind.Fault ? "fault" : Kind == CalleeEffectKind.Wait ? "wait" : "acquire " + LockClass?.Display + " (" + Mode + ")") + " via " + string.Join(" → ", Path);
     }
 }

@@ -8,5 +8,8 @@ namespace LockOrder.Analyzers.Interprocedural
 
         /// <summary>The callee may touch user memory, i.e. page-fault and take MmapLock for read.</summary>
         Fault,
+
+        /// <summary>The callee may block its thread on something other than a lock (<c>Task.Wait</c>, <c>.Result</c>, <c>Thread.Join</c>, …).</summary>
+        Wait,
     }
 }

@@ -99,6 +99,21 @@ namespace LockOrder.Analyzers.Interprocedural
                 }
             }
 
+            // Blocking waits (LOCK014) are effects too, reached by names as common as Wait and Result.
+            foreach (var name in BlockingWaits.WaitingTypeNames)
+            {
+                foreach (var type in model.Compilation.GetTypesByMetadataName(name))
+                {
+                    foreach (var member in type.GetMembers())
+                    {
+                        if (member is IMethodSymbol method && BlockingWaits.Describe(method, type, throughCalls: true) is not null)
+                        {
+                            Add(index.bclWaitersByName, method.AssociatedSymbol?.Name ?? method.Name, method);
+                        }
+                    }
+                }
+            }
+
             index.Operators = index.operators.ToImmutableArray();
             // A handler's constructor and Append calls are implicit: any member of those names, or any annotated
             // constructor in metadata (whose type the string's conversion may pick), could be one of them.

@@ -6,18 +6,22 @@ namespace LockOrder.Analyzers.Interprocedural
     /// <summary>
     /// What a call may do at most, read from syntax by <see cref="SyntacticEffectScreen.Bound"/>: every effect of the
     /// callee's bound summary acquires one of <see cref="LockClasses"/>, or is a fault and <see cref="MayFault"/> is
-    /// set. It can hold more than the summary (a name stands for every member it could bind to), never less.
+    /// set, or a wait and <see cref="MayWait"/> is set. It can hold more than the summary (a name stands for every member it could bind to), never less.
     /// </summary>
     internal sealed class EffectBound
     {
-        internal EffectBound(ImmutableArray<LockClass> lockClasses, bool mayFault)
+        internal EffectBound(ImmutableArray<LockClass> lockClasses, bool mayFault, bool mayWait = false)
         {
             LockClasses = lockClasses;
             MayFault = mayFault;
+            MayWait = mayWait;
         }
 
         internal ImmutableArray<LockClass> LockClasses { get; }
 
         internal bool MayFault { get; }
+
+        /// <summary>Something reached may block its thread without end (<c>Task.Wait</c>, <c>.Result</c>, …): LOCK014 under any lock.</summary>
+        internal bool MayWait { get; }
     }
 }

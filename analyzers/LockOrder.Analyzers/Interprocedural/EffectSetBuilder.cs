@@ -15,6 +15,7 @@ namespace LockOrder.Analyzers.Interprocedural
     internal sealed class EffectSetBuilder
     {
         private CalleeEffect? fault;
+        private CalleeEffect? wait;
         private readonly Dictionary<LockClass, CalleeEffect> acquisitions = new Dictionary<LockClass, CalleeEffect>();
         private HashSet<LockClass>? severalInstances;
 
@@ -25,6 +26,16 @@ namespace LockOrder.Analyzers.Interprocedural
                 if (fault is null || effect.IsPreferredOver(fault))
                 {
                     fault = effect;
+                }
+
+                return;
+            }
+
+            if (effect.Kind == CalleeEffectKind.Wait)
+            {
+                if (wait is null || effect.IsPreferredOver(wait))
+                {
+                    wait = effect;
                 }
 
                 return;
@@ -60,13 +71,18 @@ namespace LockOrder.Analyzers.Interprocedural
             }
         }
 
-        /// <summary>The effects in a fixed order: the fault first, then acquisitions by lock class name.</summary>
+        /// <summary>The effects in a fixed order: the fault first, then the wait, then acquisitions by lock class name.</summary>
         internal ImmutableArray<CalleeEffect> ToImmutable()
         {
-            var result = ImmutableArray.CreateBuilder<CalleeEffect>(acquisitions.Count + (fault is null ? 0 : 1));
+            var result = ImmutableArray.CreateBuilder<CalleeEffect>(acquisitions.Count + (fault is null ? 0 : 1) + (wait is null ? 0 : 1));
             if (fault is not null)
             {
                 result.Add(fault);
+            }
+
+            if (wait is not null)
+            {
+                result.Add(wait);
             }
 
             foreach (var effect in acquisitions.Values.OrderBy(e => SortKey(e.LockClass!), StringComparer.Ordinal))

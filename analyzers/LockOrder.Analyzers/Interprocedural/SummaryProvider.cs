@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using System.Threading;
 using LockOrder.Analyzers.Model;
 using Microsoft.CodeAnalysis;
@@ -63,6 +64,8 @@ namespace LockOrder.Analyzers.Interprocedural
         private readonly ConcurrentDictionary<IMethodSymbol, BodyFacts> bodyFacts = new ConcurrentDictionary<IMethodSymbol, BodyFacts>(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> semanticModels = new ConcurrentDictionary<SyntaxTree, SemanticModel>();
         private readonly ConcurrentDictionary<SyntaxTree, bool> enabledByTree = new ConcurrentDictionary<SyntaxTree, bool>();
+        private readonly EventSubscriptions events;
+        private readonly DispatchIndex dispatch;
 
         /// <param name="screenBySyntax">
         /// Whether a callee whose syntax proves it cannot wait for a lock or fault is summarized without binding its
@@ -72,7 +75,9 @@ namespace LockOrder.Analyzers.Interprocedural
         {
             this.model = model;
             this.options = options;
-            screen = screenBySyntax ? new SyntacticEffectScreen(model) : null;
+            events = new EventSubscriptions(model.Compilation);
+            dispatch = new DispatchIndex(model.Compilation);
+            screen = screenBySyntax ? new SyntacticEffectScreen(model, dispatch) : null;
         }
 
         /// <summary>
@@ -133,6 +138,12 @@ namespace LockOrder.Analyzers.Interprocedural
 
             return Compute(callee, cancellationToken);
         }
+
+        /// <summary>The handlers the compilation subscribes to each event.</summary>
+        internal EventSubscriptions Events => events;
+
+        /// <summary>The overrides and implementations a virtual or interface call may reach.</summary>
+        internal DispatchIndex Dispatch => dispatch;
 
         /// <summary>The member whose annotations and body a call to <paramref name="method"/> reaches.</summary>
         internal static IMethodSymbol Normalize(IMethodSymbol method)
@@ -381,9 +392,55 @@ namespace LockOrder.Analyzers.Interprocedural
                 }
             }
 
+            // Delegates the body passes to methods that run them before returning: their effects happen during this body.
+            foreach (var argument in facts.DelegateArguments)
+            {
+                if (!RunsParameter(argument.Callee, argument.Ordinal, lookup))
+                {
+                    continue;
+                }
+
+                var summary = lookup(argument.Target.Method);
+                if (summary is null)
+                {
+                    incomplete = true;
+                    continue;
+                }
+
+                incomplete |= summary.Incomplete;
+                foreach (var effect in summary.Effects)
+                {
+                    builder.Add(effect.CalledFrom(name, argument.Target.Receiver));
+                }
+            }
+
+            var invocations = new ParameterInvocationsBuilder();
+            foreach (var (ordinal, held) in facts.ParameterInvocations)
+            {
+                invocations.Add(ordinal, held, ImmutableArray.Create(name));
+            }
+
+            foreach (var handOff in facts.HandOffs)
+            {
+                if (handOff.Callee.Parameters.Length > handOff.CalleeOrdinal && SynchronousInvokers.RunsBeforeReturning(handOff.Callee, handOff.Callee.Parameters[handOff.CalleeOrdinal]))
+                {
+                    invocations.Add(handOff.OwnOrdinal, handOff.Held, ImmutableArray.Create(name, MethodDisplayName.Of(handOff.Callee)));
+                }
+                else if (lookup(handOff.Callee)?.Invocation(handOff.CalleeOrdinal) is { } inner)
+                {
+                    invocations.Add(handOff.OwnOrdinal, handOff.Held.AddRange(inner.Held.Select(h => h.Rebase(handOff.Receiver))), inner.Path.Insert(0, name));
+                }
+            }
+
             var effects = builder.ToImmutable();
-            return effects.IsEmpty && !incomplete ? MethodSummary.Empty : new MethodSummary(effects, incomplete);
+            var invoked = invocations.ToImmutable();
+            return effects.IsEmpty && invoked.IsEmpty && !incomplete ? MethodSummary.Empty : new MethodSummary(effects, invoked, incomplete);
         }
+
+        /// <summary>Whether <paramref name="callee"/> runs the delegate passed for parameter <paramref name="ordinal"/> before it returns.</summary>
+        private static bool RunsParameter(IMethodSymbol callee, int ordinal, System.Func<IMethodSymbol, MethodSummary?> lookup) =>
+            ordinal < callee.Parameters.Length
+            && (SynchronousInvokers.RunsBeforeReturning(callee, callee.Parameters[ordinal]) || lookup(callee)?.Invocation(ordinal) is not null);
 
         /// <summary>The lock classes <paramref name="method"/> itself promises to acquire (the flow checks those at the call).</summary>
         private List<LockClass> ContractClasses(IMethodSymbol method)
@@ -475,6 +532,7 @@ namespace LockOrder.Analyzers.Interprocedural
             }
 
             var declarations = BodySyntax.Of(method, model, cancellationToken);
+            var overrides = dispatch.TargetsOf(method, out bool cut);
             BodyFacts facts;
             if (declarations.Count == 0)
             {
@@ -482,17 +540,36 @@ namespace LockOrder.Analyzers.Interprocedural
             }
             else if (screen is not null && screen.IsProvablyEffectFree(method, cancellationToken))
             {
-                // Nothing the body can reach waits for a lock or faults: its summary is empty, and binding it would
-                // only have confirmed that.
+                // Nothing the body (or an override it may dispatch to) can reach waits for a lock or faults: its summary
+                // is empty, and binding it would only have confirmed that.
                 facts = BodyFacts.None;
+                overrides = ImmutableArray<IMethodSymbol>.Empty;
             }
             else
             {
                 var body = FindBody(declarations, cancellationToken);
-                facts = body is null ? NotAnalyzable : BodyEffectWalker.Walk(body, method, model, cancellationToken);
+                facts = body is null ? NotAnalyzable : BodyEffectWalker.Walk(body, method, model, events, cancellationToken);
+            }
+
+            if (!overrides.IsEmpty)
+            {
+                facts = WithOverrides(facts == NotAnalyzable ? BodyFacts.None : facts, overrides, cut);
             }
 
             return bodyFacts.GetOrAdd(method, facts);
+        }
+
+        /// <summary>A virtual or interface member's facts, with each override in sight called on the same object.</summary>
+        private static BodyFacts WithOverrides(BodyFacts facts, ImmutableArray<IMethodSymbol> overrides, bool cut)
+        {
+            var callees = facts.Callees.AddRange(overrides);
+            var callSites = facts.CallSites;
+            foreach (var target in overrides)
+            {
+                callSites = callSites.Add((target, LockInstance.This));
+            }
+
+            return new BodyFacts(facts.OwnAcquisitions, callees, callSites, facts.DelegateArguments, facts.ParameterInvocations, facts.HandOffs, facts.Incomplete || cut);
         }
 
         private IOperation? FindBody(List<SyntaxNode> declarations, CancellationToken cancellationToken)

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using LockOrder.Analyzers.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -44,6 +45,7 @@ namespace LockOrder.Analyzers.Interprocedural
         private readonly HashSet<string> declaredNames = new HashSet<string>();
         private readonly List<SyntaxNode> sites = new List<SyntaxNode>();
         private readonly CalleeSet callees;
+        private bool runsDelegates;
 
         private SyntacticCallSites(CompilationNameIndex index, IMethodSymbol method, INamedTypeSymbol containingType, Func<IMethodSymbol, bool> waitsOnReceiver)
         {
@@ -95,7 +97,9 @@ namespace LockOrder.Analyzers.Interprocedural
                 }
             }
 
-            return reader.callees.ToCallees();
+            // A delegate the body runs (a lambda it creates, a delegate local, parameter, field or event it invokes) may
+            // run code no name in the body shows: the syntax does not say what the body can reach.
+            return reader.runsDelegates ? null : reader.callees.ToCallees();
         }
 
         /// <summary>
@@ -180,6 +184,12 @@ namespace LockOrder.Analyzers.Interprocedural
                 case LockStatementSyntax:
                     callees.TakesLockDirectly();
                     return true;
+                case AnonymousFunctionExpressionSyntax:
+                    runsDelegates = true;
+                    return true;
+                case InvocationExpressionSyntax invocation:
+                    sites.Add(invocation);
+                    return true;
                 case InterpolatedStringExpressionSyntax:
                     return !index.InterpolationMayCall;
                 case VariableDeclaratorSyntax declarator:
@@ -220,6 +230,9 @@ namespace LockOrder.Analyzers.Interprocedural
         {
             switch (site)
             {
+                case InvocationExpressionSyntax invocation:
+                    runsDelegates |= InvokesADelegate(invocation.Expression);
+                    return true;
                 case SimpleNameSyntax name:
                     ResolveName(name);
                     return true;
@@ -540,6 +553,45 @@ namespace LockOrder.Analyzers.Interprocedural
         }
 
         /// <summary>The members of that name a simple name can bind to: of the enclosing types, outermost last, and their bases.</summary>
+        /// <summary>
+        /// Whether the invoked expression is a delegate rather than a method: <c>x.Invoke(...)</c> or <c>x?.Invoke(...)</c>, or
+        /// a name that is a local, a parameter, or a field, property or event of the enclosing types.
+        /// </summary>
+        private bool InvokesADelegate(ExpressionSyntax invoked)
+        {
+            var name = invoked switch
+            {
+                SimpleNameSyntax simple => simple,
+                MemberAccessExpressionSyntax member => member.Name,
+                MemberBindingExpressionSyntax binding => binding.Name,
+                _ => null,
+            };
+
+            if (name is null)
+            {
+                return true;
+            }
+
+            string text = name.Identifier.ValueText;
+            if (text == "Invoke")
+            {
+                return true;
+            }
+
+            if (invoked is SimpleNameSyntax)
+            {
+                if (declaredNames.Contains(text) || method.Parameters.Any(parameter => parameter.Name == text))
+                {
+                    return true;
+                }
+
+                return LookUpInEnclosingTypes(text).Any(member => member is not IMethodSymbol);
+            }
+
+            return invoked is MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax or BaseExpressionSyntax }
+                && LookUpInEnclosingTypes(text).Any(member => member is not IMethodSymbol);
+        }
+
         private IEnumerable<ISymbol> LookUpInEnclosingTypes(string name)
         {
             for (var type = containingType; type is not null; type = type.ContainingType)

@@ -17,6 +17,10 @@ namespace LockOrder.Analyzers.Interprocedural
             TakesLockDirectly = takesLockDirectly;
         }
 
+        /// <summary>The same, with <paramref name="more"/> callees (the overrides a virtual member may dispatch to).</summary>
+        internal SyntacticCallees WithMoreMethods(ImmutableArray<IMethodSymbol> more) =>
+            new SyntacticCallees(Methods.AddRange(more), ReceiverLockClasses, ReceiverLockUnread, TakesLockDirectly);
+
         /// <summary>Every member the body could call, each once.</summary>
         internal ImmutableArray<IMethodSymbol> Methods { get; }
 

@@ -37,6 +37,7 @@ namespace LockOrder.Analyzers.Interprocedural
         internal const int MaxMethodsPerProof = 4096;
 
         private readonly LockModel model;
+        private readonly DispatchIndex dispatch;
         private readonly Lazy<CompilationNameIndex> index;
         private readonly Lazy<bool> operatorsMayAct;
         private readonly ConcurrentDictionary<IMethodSymbol, bool> proofs = new ConcurrentDictionary<IMethodSymbol, bool>(SymbolEqualityComparer.Default);
@@ -46,8 +47,14 @@ namespace LockOrder.Analyzers.Interprocedural
         private HashSet<IMethodSymbol>? spareVisited;
 
         internal SyntacticEffectScreen(LockModel model)
+            : this(model, new DispatchIndex(model.Compilation))
+        {
+        }
+
+        internal SyntacticEffectScreen(LockModel model, DispatchIndex dispatch)
         {
             this.model = model;
+            this.dispatch = dispatch;
             waitsOnReceiver = method => WaitsOnReceiver(method, model.Annotations);
             index = new Lazy<CompilationNameIndex>(() => CompilationNameIndex.Build(model, CancellationToken.None), LazyThreadSafetyMode.ExecutionAndPublication);
 
@@ -78,8 +85,9 @@ namespace LockOrder.Analyzers.Interprocedural
                 }
             }
 
-            // A BCL lock method (DESIGN §11) may wait for its lock.
-            return method.ContainingType?.ContainingNamespace?.Name == "Threading" && BclLockCalls.MayWait(method);
+            // A BCL lock method (DESIGN §11) may wait for its lock; a blocking wait (LOCK014) is an effect too.
+            return (method.ContainingType?.ContainingNamespace?.Name == "Threading" && BclLockCalls.MayWait(method))
+                || BlockingWaits.Describe(method, method.ContainingType, throughCalls: true) is not null;
         }
 
         /// <summary>Whether a call of <paramref name="method"/> may wait for the lock it is called on (<c>Lock()</c>, <c>Read()</c>, … of a lock type).</summary>
@@ -258,6 +266,7 @@ namespace LockOrder.Analyzers.Interprocedural
             var frames = new Stack<Frame>();
             var lockClasses = new HashSet<LockClass>();
             bool mayFault = false;
+            bool mayWait = false;
 
             if (!Enter(root))
             {
@@ -311,7 +320,7 @@ namespace LockOrder.Analyzers.Interprocedural
                 }
             }
 
-            return new EffectBound(lockClasses.ToImmutableArray(), mayFault);
+            return new EffectBound(lockClasses.ToImmutableArray(), mayFault, mayWait);
 
             bool Enter(IMethodSymbol method)
             {
@@ -323,6 +332,7 @@ namespace LockOrder.Analyzers.Interprocedural
 
                 var own = model.Annotations.Get(method);
                 mayFault |= own.MightFault;
+                mayWait |= BlockingWaits.Describe(method, method.ContainingType, throughCalls: true) is not null;
                 foreach (var contract in own.Contracts)
                 {
                     if (contract.Blocking && contract.LockClass is { } lockClass)
@@ -357,6 +367,13 @@ namespace LockOrder.Analyzers.Interprocedural
 
             var declarations = BodySyntax.Of(method, model, cancellationToken);
             var callees = declarations.Count == 0 ? SyntacticCallees.None : SyntacticCallSites.Of(method, declarations, index.Value, waitsOnReceiver);
+            var overrides = dispatch.TargetsOf(method, out bool cut);
+            if (callees is not null && !overrides.IsEmpty)
+            {
+                // A call of a virtual or interface member may run any override in sight: each is a callee too.
+                callees = cut ? null : callees.WithMoreMethods(overrides);
+            }
+
             return callSites.GetOrAdd(method, callees);
         }
 

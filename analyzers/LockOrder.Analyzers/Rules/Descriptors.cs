@@ -109,6 +109,22 @@ namespace LockOrder.Analyzers.Rules
             DiagnosticSeverity.Warning,
             "Two instances of one lock class (the same field of two objects, two elements of one array) have no order between them. Take them in a fixed order (by an id), or take the second with a try-acquisition and back off on failure. Taking the same instance again is fine for re-entrant locks.");
 
+        /// <summary>{0} what runs ("The delegate parameter 'callback'"), {1} held lock, {2} its mode, {3} why it matters.</summary>
+        internal static readonly DiagnosticDescriptor UnseenCodeUnderLock = Create(
+            "LOCK013",
+            "Code the compilation cannot see runs while a lock is held",
+            "{0} runs while '{1}' is held ({2}): {3}",
+            DiagnosticSeverity.Info,
+            "A delegate from a caller, an event's handlers or an override outside the compilation run under the lock; if any of them takes another lock or waits, it can deadlock with this one, and the analysis cannot see it. Invoke it after releasing the lock, or document what it may do.");
+
+        /// <summary>{0} the wait, {1} " via A → B" or "", {2} held lock, {3} its mode.</summary>
+        internal static readonly DiagnosticDescriptor BlockingWaitUnderLock = Create(
+            "LOCK014",
+            "Blocking wait while a lock is held",
+            "'{0}'{1} blocks while '{2}' is held ({3}): the thread waits with the lock held, and what it waits for may need that lock",
+            DiagnosticSeverity.Warning,
+            "Task.Wait, .Result, GetAwaiter().GetResult(), Thread.Join, waits on events and Monitor.Wait on another lock block the thread with the lock held; if the work being waited for needs the lock (a continuation, a callback, another thread), neither side moves. Wait after releasing the lock, or await.");
+
         /// <summary>{0} the attribute as written, {1} what is wrong with it.</summary>
         internal static readonly DiagnosticDescriptor InvalidLockAnnotation = Create(
             "LOCK015",

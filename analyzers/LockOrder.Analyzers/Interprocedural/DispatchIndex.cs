@@ -1,0 +1,177 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+
+namespace LockOrder.Analyzers.Interprocedural
+{
+    /// <summary>
+    /// The overrides and interface implementations a virtual or interface call may run, among the types declared in the
+    /// compilation (DESIGN §14): a call of <c>Handler.Handle</c> under a lock runs whichever override the object has, so
+    /// its effects are those of every override in sight. Bounded: past <see cref="MaxTargets"/> a call's targets are cut
+    /// (and its summary marked incomplete).
+    /// </summary>
+    internal sealed class DispatchIndex
+    {
+        /// <summary>Overrides and implementations followed for one virtual or interface member.</summary>
+        internal const int MaxTargets = 64;
+
+        private readonly Compilation compilation;
+        private readonly Lazy<Dictionary<INamedTypeSymbol, List<INamedTypeSymbol>>> subtypes;
+        private readonly ConcurrentDictionary<IMethodSymbol, (ImmutableArray<IMethodSymbol> Targets, bool Cut)> targets =
+            new ConcurrentDictionary<IMethodSymbol, (ImmutableArray<IMethodSymbol>, bool)>(SymbolEqualityComparer.Default);
+
+        internal DispatchIndex(Compilation compilation)
+        {
+            this.compilation = compilation;
+            subtypes = new Lazy<Dictionary<INamedTypeSymbol, List<INamedTypeSymbol>>>(BuildSubtypes, LazyThreadSafetyMode.ExecutionAndPublication);
+        }
+
+        /// <summary>Whether a call of <paramref name="method"/> may run another body than its own: it is virtual, abstract, an override or an interface member.</summary>
+        internal static bool IsDispatched(IMethodSymbol method) =>
+            !method.IsStatic
+            && method.MethodKind is MethodKind.Ordinary or MethodKind.PropertyGet or MethodKind.PropertySet or MethodKind.EventAdd or MethodKind.EventRemove
+            && (method.ContainingType?.TypeKind == TypeKind.Interface || ((method.IsVirtual || method.IsAbstract || method.IsOverride) && !method.IsSealed && method.ContainingType?.IsSealed == false));
+
+        /// <summary>
+        /// The bodies in the compilation a call of <paramref name="method"/> may run besides its own: the overrides in
+        /// subclasses, the implementations of an interface member. <paramref name="cut"/> says some were left out.
+        /// </summary>
+        internal ImmutableArray<IMethodSymbol> TargetsOf(IMethodSymbol method, out bool cut)
+        {
+            method = method.OriginalDefinition;
+            if (!IsDispatched(method))
+            {
+                cut = false;
+                return ImmutableArray<IMethodSymbol>.Empty;
+            }
+
+            if (!targets.TryGetValue(method, out var known))
+            {
+                known = targets.GetOrAdd(method, Compute(method));
+            }
+
+            cut = known.Cut;
+            return known.Targets;
+        }
+
+        private (ImmutableArray<IMethodSymbol>, bool) Compute(IMethodSymbol method)
+        {
+            var owner = method.ContainingType.OriginalDefinition;
+            if (!subtypes.Value.TryGetValue(owner, out var candidates))
+            {
+                return (ImmutableArray<IMethodSymbol>.Empty, false);
+            }
+
+            var found = ImmutableArray.CreateBuilder<IMethodSymbol>();
+            var seen = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
+            foreach (var type in candidates)
+            {
+                var implementation = owner.TypeKind == TypeKind.Interface ? ImplementationOf(type, method) : OverrideOf(type, method);
+                if (implementation is null || SymbolEqualityComparer.Default.Equals(implementation, method) || !seen.Add(implementation))
+                {
+                    continue;
+                }
+
+                if (found.Count == MaxTargets)
+                {
+                    return (found.ToImmutable(), true);
+                }
+
+                found.Add(implementation);
+            }
+
+            return (found.ToImmutable(), false);
+        }
+
+        private static IMethodSymbol? OverrideOf(INamedTypeSymbol type, IMethodSymbol method)
+        {
+            foreach (var member in type.GetMembers(method.Name))
+            {
+                if (member is IMethodSymbol { IsOverride: true } candidate)
+                {
+                    for (var overridden = candidate.OverriddenMethod; overridden is not null; overridden = overridden.OverriddenMethod)
+                    {
+                        if (SymbolEqualityComparer.Default.Equals(overridden.OriginalDefinition, method))
+                        {
+                            return SummaryProvider.Normalize(candidate);
+                        }
+                    }
+                }
+            }
+
+            return null;
+        }
+
+        private static IMethodSymbol? ImplementationOf(INamedTypeSymbol type, IMethodSymbol method)
+        {
+            foreach (var implemented in type.AllInterfaces)
+            {
+                if (!SymbolEqualityComparer.Default.Equals(implemented.OriginalDefinition, method.ContainingType.OriginalDefinition))
+                {
+                    continue;
+                }
+
+                foreach (var member in implemented.GetMembers(method.Name))
+                {
+                    if (member is IMethodSymbol constructed && SymbolEqualityComparer.Default.Equals(constructed.OriginalDefinition, method)
+                        && type.FindImplementationForInterfaceMember(constructed) is IMethodSymbol implementation
+                        && implementation.Locations.Length > 0 && implementation.Locations[0].IsInSource)
+                    {
+                        return SummaryProvider.Normalize(implementation);
+                    }
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>Every class and struct declared in source, under each of its base classes and interfaces (original definitions).</summary>
+        private Dictionary<INamedTypeSymbol, List<INamedTypeSymbol>> BuildSubtypes()
+        {
+            var map = new Dictionary<INamedTypeSymbol, List<INamedTypeSymbol>>(SymbolEqualityComparer.Default);
+            var pending = new Stack<INamespaceOrTypeSymbol>();
+            pending.Push(compilation.Assembly.GlobalNamespace);
+            while (pending.Count > 0)
+            {
+                foreach (var member in pending.Pop().GetMembers())
+                {
+                    if (member is INamespaceSymbol ns)
+                    {
+                        pending.Push(ns);
+                    }
+                    else if (member is INamedTypeSymbol type)
+                    {
+                        pending.Push(type);
+                        if (type.TypeKind is TypeKind.Class or TypeKind.Struct)
+                        {
+                            for (var baseType = type.BaseType; baseType is not null; baseType = baseType.BaseType)
+                            {
+                                Add(map, baseType.OriginalDefinition, type);
+                            }
+
+                            foreach (var implemented in type.AllInterfaces)
+                            {
+                                Add(map, implemented.OriginalDefinition, type);
+                            }
+                        }
+                    }
+                }
+            }
+
+            return map;
+        }
+
+        private static void Add(Dictionary<INamedTypeSymbol, List<INamedTypeSymbol>> map, INamedTypeSymbol key, INamedTypeSymbol type)
+        {
+            if (!map.TryGetValue(key, out var list))
+            {
+                map[key] = list = new List<INamedTypeSymbol>();
+            }
+
+            list.Add(type);
+        }
+    }
+}
