@@ -776,7 +776,7 @@ namespace LockOrder.Analyzers.Flow
 
                 if (UnseenCodeRule.IsVisibleOutside(raised))
                 {
-                    UnseenCodeRule.Report(context, state, "The handlers of event '" + raised.Name + "'", UnseenCodeRule.EventHandlers, location);
+                    UnseenCodeRule.Report(context, state, "Raising event '" + raised.Name + "'", UnseenCodeRule.EventHandlers, location);
                 }
             }
             else if (targets.IsEmpty)
@@ -898,7 +898,8 @@ namespace LockOrder.Analyzers.Flow
                 }
             }
 
-            return bound.MayFault && UserMemoryRule.WouldReport(context.Order, state);
+            return (bound.MayFault && UserMemoryRule.WouldReport(context.Order, state))
+                || (bound.MayWait && state.HasDefinitelyHeld);
         }
 
         /// <summary>Keeps the call for the inversion search, unless nothing definitely held could make an edge with it.</summary>

@@ -30,11 +30,14 @@ namespace LockOrder.Analyzers.Interprocedural
     /// </para>
     /// <para>
     /// Followed: calls to methods, local functions, constructors, property and event accessors and user-defined
-    /// operators and conversions whose bodies are in this compilation, including virtual ones (the called member's
-    /// body is one the call may run; overrides carry the called member's annotations but their bodies are not
-    /// consulted). Not followed, annotations only: methods from metadata, abstract, extern and interface members,
-    /// members without a body and <c>[NoLockAnalysis]</c> members. Lambdas and local functions created in a body are
-    /// not run by it (deferred execution) and are not folded in. Try-acquisitions never block and are no effect.
+    /// operators and conversions whose bodies are in this compilation; a virtual or interface call also reaches every
+    /// override and implementation the compilation has (<see cref="DispatchIndex"/>, DESIGN §14); a delegate the body
+    /// runs (a lambda or method group in a local, an event's subscribed handlers) and a delegate it hands to a method that
+    /// runs it before returning (one whose summary says so, or a BCL runner such as <c>List&lt;T&gt;.ForEach</c>) are
+    /// followed as calls, and the delegate parameters a method runs are part of its summary, with the locks held there
+    /// (<see cref="ParameterInvocation"/>). Not followed, annotations only: methods from metadata, extern members, members
+    /// without a body and <c>[NoLockAnalysis]</c> members. Lambdas and local functions a body only creates are not run by
+    /// it (deferred execution) and are not folded in. Try-acquisitions never block and are no effect.
     /// Following a body means binding it, so a callee is first offered to <see cref="SyntacticEffectScreen"/>: when
     /// its syntax proves that nothing it reaches can act, its facts are empty without binding. Before asking for a
     /// summary at all, the flow asks for <see cref="GetBound"/>: when the lock classes the callee may wait for at most

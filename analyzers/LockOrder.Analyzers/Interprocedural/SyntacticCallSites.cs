@@ -46,6 +46,8 @@ namespace LockOrder.Analyzers.Interprocedural
         private readonly List<SyntaxNode> sites = new List<SyntaxNode>();
         private readonly CalleeSet callees;
         private bool runsDelegates;
+        private readonly HashSet<string> lambdaLocals = new HashSet<string>();
+        private readonly HashSet<string> passedNames = new HashSet<string>();
 
         private SyntacticCallSites(CompilationNameIndex index, IMethodSymbol method, INamedTypeSymbol containingType, Func<IMethodSymbol, bool> waitsOnReceiver)
         {
@@ -97,8 +99,9 @@ namespace LockOrder.Analyzers.Interprocedural
                 }
             }
 
-            // A delegate the body runs (a lambda it creates, a delegate local, parameter, field or event it invokes) may
-            // run code no name in the body shows: the syntax does not say what the body can reach.
+            // A delegate the body runs (a lambda it hands to a method, a delegate local, parameter, field or event it
+            // invokes) may run code no name in the body shows: the syntax does not say what the body can reach.
+            reader.runsDelegates |= reader.lambdaLocals.Overlaps(reader.passedNames);
             return reader.runsDelegates ? null : reader.callees.ToCallees();
         }
 
@@ -184,8 +187,21 @@ namespace LockOrder.Analyzers.Interprocedural
                 case LockStatementSyntax:
                     callees.TakesLockDirectly();
                     return true;
-                case AnonymousFunctionExpressionSyntax:
-                    runsDelegates = true;
+                case AnonymousFunctionExpressionSyntax lambda:
+                    // A lambda handed to a method may run during the call; one stored in a local runs where the local is
+                    // invoked, or handed on (both read below); one stored elsewhere is deferred work.
+                    if (IsArgument(lambda))
+                    {
+                        runsDelegates = true;
+                    }
+                    else if (lambda.Parent is EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax holder })
+                    {
+                        lambdaLocals.Add(holder.Identifier.ValueText);
+                    }
+
+                    return true;
+                case ArgumentSyntax { Expression: IdentifierNameSyntax passed }:
+                    passedNames.Add(passed.Identifier.ValueText);
                     return true;
                 case InvocationExpressionSyntax invocation:
                     sites.Add(invocation);
@@ -553,6 +569,31 @@ namespace LockOrder.Analyzers.Interprocedural
         }
 
         /// <summary>The members of that name a simple name can bind to: of the enclosing types, outermost last, and their bases.</summary>
+        /// <summary>Whether a lambda is (part of) an argument: directly, or as an element of an array or collection passed.</summary>
+        private static bool IsArgument(SyntaxNode lambda)
+        {
+            for (var node = lambda.Parent; node is not null; node = node.Parent)
+            {
+                switch (node)
+                {
+                    case ArgumentSyntax:
+                        return true;
+                    case InitializerExpressionSyntax:
+                    case ArrayCreationExpressionSyntax:
+                    case ImplicitArrayCreationExpressionSyntax:
+                    case CollectionExpressionSyntax:
+                    case ExpressionElementSyntax:
+                    case ParenthesizedExpressionSyntax:
+                    case CastExpressionSyntax:
+                        continue;
+                    default:
+                        return false;
+                }
+            }
+
+            return false;
+        }
+
         /// <summary>
         /// Whether the invoked expression is a delegate rather than a method: <c>x.Invoke(...)</c> or <c>x?.Invoke(...)</c>, or
         /// a name that is a local, a parameter, or a field, property or event of the enclosing types.

@@ -243,7 +243,7 @@ class Caller
         }
 
         [Fact]
-        public void AbstractInterfaceAndUnanalyzedMembersCarryOnlyTheirAnnotations()
+        public void InterfaceCallsRunTheImplementationsInSightAbstractAndUnanalyzedMembersTheirAnnotations()
         {
             var test = SummaryTestCompilation.Create(Usings + @"
 sealed class BusLock : MutexLock { }
@@ -273,7 +273,8 @@ class Caller
     public static void ThroughDeclared(UserBuffer buffer) => Unanalyzed.Declared(buffer);
 }");
 
-            Assert.Empty(test.Summary("Caller", "ThroughInterface").Effects);
+            // DESIGN §14: an interface call runs any implementation the compilation has.
+            Assert.Equal(new[] { "fault via Caller.ThroughInterface → IDevice.Reset → Device.Reset → UserBuffer.CopyToUser" }, Effects(test.Summary("Caller", "ThroughInterface")));
             Assert.Equal(new[] { "acquire BusLock (Exclusive) via Caller.ThroughAbstract → Port.Send" }, Effects(test.Summary("Caller", "ThroughAbstract")));
             Assert.Empty(test.Summary("Unanalyzed", "Opaque").Effects);
             Assert.Empty(test.Summary("Caller", "ThroughOpaque").Effects);

@@ -318,12 +318,15 @@ static class Mix
 
             foreach (var effect in summary.Effects)
             {
-                bool inside = effect.LockClass is null
-                    ? bound.MayFault
-                    : bound.LockClasses.Contains(effect.LockClass);
+                bool inside = effect.Kind switch
+                {
+                    CalleeEffectKind.Fault => bound.MayFault,
+                    CalleeEffectKind.Wait => bound.MayWait,
+                    _ => effect.LockClass is not null && bound.LockClasses.Contains(effect.LockClass),
+                };
                 if (!inside)
                 {
-                    return $"the bound ({string.Join(", ", bound.LockClasses.Select(c => c.Display))}{(bound.MayFault ? ", fault" : string.Empty)}) leaves out {effect}";
+                    return $"the bound ({string.Join(", ", bound.LockClasses.Select(c => c.Display))}{(bound.MayFault ? ", fault" : string.Empty)}{(bound.MayWait ? ", wait" : string.Empty)}) leaves out {effect}";
                 }
             }
 
