@@ -6,7 +6,9 @@ namespace BrokenDriver;
 /// The four-lock cycle lockdep found in vfio-pci in 2024. Each path alone looks fine; together they are
 /// VmaLock → MemoryLock (command write), MemoryLock → BusLock (bus reset under the memory write lock),
 /// BusLock → MmapLock (the reset-info callback copies to user memory under the bus lock, and a copy can fault),
-/// MmapLock → VmaLock (the page fault). Fix: fill a local buffer in the callback, copy it to the user after.
+/// MmapLock → VmaLock (the page fault). The copy is written the way the kernel wrote it: inside a callback handed
+/// through two helpers to the bus walk, which runs it under the bus lock (pci_walk_bus). Fix: fill a local buffer in
+/// the callback, copy it to the user after the walk.
 /// </summary>
 public sealed class BusResetCycle
 {
@@ -47,13 +49,7 @@ public sealed class BusResetCycle
     /// <summary>Reports, to the user, which devices a bus reset would affect.</summary>
     public void GetResetInfo(UserBuffer result)
     {
-        using (busLock.Lock())
-        {
-            for (int slot = 0; slot < devicesOnBus.Count; slot++)
-            {
-                FillDeviceInfo(slot, result); // expect: LOCK008
-            }
-        }
+        ForEachSlotOrBus(slot => FillDeviceInfo(slot, result)); // expect: LOCK008
     }
 
     /// <summary>What the memory manager does on a fault in one of the device's mappings.</summary>
@@ -65,6 +61,9 @@ public sealed class BusResetCycle
             device.Mappings.Add(mapping);
         }
     }
+
+    /// <summary>Runs <paramref name="fill"/> for every device the reset affects: the slot's, or the whole bus's.</summary>
+    private void ForEachSlotOrBus(Action<int> fill) => new PciBus(busLock, devicesOnBus.Count).WalkBus(fill);
 
     private static void FillDeviceInfo(int slot, UserBuffer result)
     {

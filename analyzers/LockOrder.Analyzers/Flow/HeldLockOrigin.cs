@@ -11,5 +11,11 @@ namespace LockOrder.Analyzers.Flow
 
         /// <summary>Held on entry by the method's own <c>[Releases]</c>: the body must release it on every path.</summary>
         ToRelease,
+
+        /// <summary>
+        /// Held on entry by the caller, as the body shows by releasing it before it takes it (<see cref="InheritedLocks"/>):
+        /// like <see cref="Required"/>, without a contract that says so.
+        /// </summary>
+        Inherited,
     }
 }

@@ -41,7 +41,7 @@ namespace LockOrder.Analyzers.Flow
         private LockFlowAnalysis(FlowContext context, ControlFlowGraph graph, GraphIndex index, IMethodSymbol? owner, Location ownerLocation)
         {
             this.graph = graph;
-            transfer = new LockTransfer(context, owner, ownerLocation, new ValueOrigins(graph.OriginalOperation, index.ResolveCapture));
+            transfer = new LockTransfer(context, owner, ownerLocation, new ValueOrigins(graph.OriginalOperation, index.ResolveCapture, context.Model.Getters));
         }
 
         /// <summary>Analyzes <paramref name="graph"/>, the body of <paramref name="owner"/>, and reports into the context's sink.</summary>
@@ -323,7 +323,7 @@ namespace LockOrder.Analyzers.Flow
                     foreach (var other in incoming)
                     {
                         var there = other.FindCounterpart(held);
-                        if (there is null || there.IsMaybe)
+                        if ((there is null || there.IsMaybe) && state.ExplainedByFlag(held, other) is null)
                         {
                             LockStateRule.HeldOnSomePathsOnly(transfer.Context, held, location);
                             break;

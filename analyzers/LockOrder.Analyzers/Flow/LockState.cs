@@ -234,6 +234,7 @@ namespace LockOrder.Analyzers.Flow
 
             var held = ImmutableArray.CreateBuilder<HeldLock>(left.Held.Length + right.Held.Length);
             var matched = new HashSet<HeldLock>();
+            var explained = new List<(ValueKey Flag, HeldLock Lock)>();
             foreach (var mine in left.Held)
             {
                 var theirs = right.Find(mine.LockClass, mine.Instance) ?? right.FindUnifiable(mine, matched);
@@ -245,6 +246,11 @@ namespace LockOrder.Analyzers.Flow
                 if (theirs is null)
                 {
                     held.Add(mine.With(mine.Mode, isMaybe: true));
+                    if (left.ExplainedByFlag(mine, right) is { } flag)
+                    {
+                        explained.Add((flag, mine.With(mine.Mode, isMaybe: false)));
+                    }
+
                     continue;
                 }
 
@@ -262,6 +268,10 @@ namespace LockOrder.Analyzers.Flow
                 if (!matched.Contains(theirs) && held.Count < MaxHeldLocks)
                 {
                     held.Add(theirs.With(theirs.Mode, isMaybe: true));
+                    if (right.ExplainedByFlag(theirs, left) is { } flag)
+                    {
+                        explained.Add((flag, theirs.With(theirs.Mode, isMaybe: false)));
+                    }
                 }
             }
 
@@ -279,8 +289,9 @@ namespace LockOrder.Analyzers.Flow
             var pending = left.PendingTries;
             foreach (var pair in left.PendingTries)
             {
+                // Two try-acquisitions of the same lock on the two paths (`async ? await s.WaitAsync(t) : s.Wait(t)`) are one.
                 bool keep = right.PendingTries.TryGetValue(pair.Key, out var other)
-                    ? other.Equals(pair.Value)
+                    ? other.IsSameLock(pair.Value)
                     : right.KnownFlags.TryGetValue(pair.Key, out bool flag) && !flag;
                 if (!keep)
                 {
@@ -294,6 +305,13 @@ namespace LockOrder.Analyzers.Flow
                 {
                     pending = pending.Add(pair.Key, pair.Value);
                 }
+            }
+
+            // A lock held on one side only, because a flag says so (Monitor.Enter(o, ref taken) on one path, a failed
+            // TryEnter on the other): past the join it is held where the flag is true.
+            foreach (var (flag, candidate) in explained)
+            {
+                pending = pending.SetItem(flag, candidate);
             }
 
             var flags = left.KnownFlags;
@@ -315,6 +333,36 @@ namespace LockOrder.Analyzers.Flow
             }
 
             return new LockState(held.ToImmutable(), scopes, pending, flags, dropped);
+        }
+
+        /// <summary>
+        /// The boolean local that says whether <paramref name="held"/> (held here, not in <paramref name="other"/>) is
+        /// held: here it is true (or is a try-acquisition's pending result for this lock), there it is false (or pending).
+        /// Null when no flag explains why the two paths disagree.
+        /// </summary>
+        internal ValueKey? ExplainedByFlag(HeldLock held, LockState other)
+        {
+            foreach (var pair in KnownFlags)
+            {
+                if (pair.Value && SaysNotHeld(other, pair.Key, held))
+                {
+                    return pair.Key;
+                }
+            }
+
+            foreach (var pair in PendingTries)
+            {
+                if (pair.Value.IsSameLock(held) && SaysNotHeld(other, pair.Key, held))
+                {
+                    return pair.Key;
+                }
+            }
+
+            return null;
+
+            static bool SaysNotHeld(LockState state, ValueKey key, HeldLock held) =>
+                (state.KnownFlags.TryGetValue(key, out bool value) && !value)
+                || (state.PendingTries.TryGetValue(key, out var pending) && pending.IsSameLock(held));
         }
 
         internal static int ComparePosition(Location left, Location right)

@@ -110,7 +110,36 @@ namespace LockOrder.Analyzers.Flow
                 state = state.Add(new HeldLock(lockClass, instance, contract.Mode, at, origin, isMaybe: false), out _);
             }
 
+            foreach (var (lockClass, instance, at) in InheritedLocks.Of(origins.Body is { } body && owner is not null ? BodyOf(body, owner) : null, context.Model, owner, origins, inSummary: false, context.CancellationToken))
+            {
+                state = state.Add(new HeldLock(lockClass, instance, LockMode.Exclusive, at, HeldLockOrigin.Inherited, isMaybe: false), out _);
+            }
+
             return state;
+        }
+
+        /// <summary>The body of <paramref name="method"/> within the member's operation tree (a lambda's or local function's own).</summary>
+        private static IOperation? BodyOf(IOperation root, IMethodSymbol method)
+        {
+            if (method.MethodKind is not (MethodKind.AnonymousFunction or MethodKind.LocalFunction))
+            {
+                return root;
+            }
+
+            foreach (var operation in root.DescendantsAndSelf())
+            {
+                if (operation is IAnonymousFunctionOperation lambda && SymbolEqualityComparer.Default.Equals(lambda.Symbol, method))
+                {
+                    return lambda.Body;
+                }
+
+                if (operation is ILocalFunctionOperation local && SymbolEqualityComparer.Default.Equals(local.Symbol, method))
+                {
+                    return local.Body;
+                }
+            }
+
+            return null;
         }
 
         /// <summary>
@@ -220,9 +249,15 @@ namespace LockOrder.Analyzers.Flow
             return null;
         }
 
-        /// <summary>The value an <c>await</c> produces is the awaited call's: <c>await sem.WaitAsync(timeout)</c> is a try-acquisition's result.</summary>
+        /// <summary>
+        /// The value an <c>await</c> produces is the awaited call's: <c>await sem.WaitAsync(timeout)</c>, also through
+        /// <c>.ConfigureAwait(false)</c>, is a try-acquisition's result.
+        /// </summary>
         private static IOperation? StripAwait(IOperation? operation) =>
-            operation is IAwaitOperation awaited ? awaited.Operation : operation;
+            operation is IAwaitOperation awaited ? StripConfigureAwait(awaited.Operation) : operation;
+
+        private static IOperation StripConfigureAwait(IOperation operation) =>
+            operation is IInvocationOperation { TargetMethod.Name: "ConfigureAwait", Instance: { } awaitable } ? awaitable : operation;
 
         /// <summary>
         /// Whether a call's result is thrown away — an expression statement, or an assignment to a discard, also through
@@ -231,7 +266,7 @@ namespace LockOrder.Analyzers.Flow
         private static bool IsResultIgnored(IOperation operation)
         {
             var consumer = operation.Parent;
-            while (consumer is IConversionOperation { IsImplicit: true } or IAwaitOperation)
+            while (consumer is IConversionOperation { IsImplicit: true } or IAwaitOperation or IInvocationOperation { TargetMethod.Name: "ConfigureAwait" })
             {
                 consumer = consumer.Parent;
             }
@@ -521,7 +556,7 @@ namespace LockOrder.Analyzers.Flow
             // what is held during the call (after the callee's releases, before its acquisitions).
             if (checkCalleeEffects && state.HasDefinitelyHeld)
             {
-                ApplySummary(target, ReceiverInstance(instance), state, callee, location);
+                ApplySummary(target, target.MethodKind == MethodKind.Constructor ? LockInstance.Fresh : ReceiverInstance(instance), state, callee, location);
                 CheckWait(target, instance, arguments, actions, state, location);
                 if (target.MethodKind == MethodKind.DelegateInvoke)
                 {
@@ -690,7 +725,8 @@ namespace LockOrder.Analyzers.Flow
                 default:
                     if (effect.LockClass is not null)
                     {
-                        OrderRule.CheckBlockingAcquisition(context, state, effect.LockClass, effect.Instance.Rebase(receiver), effect.Mode, effect.DescribeVia(), location);
+                        var instance = effect.Instance.Rebase(receiver);
+                        OrderRule.CheckBlockingAcquisition(context, state, effect.LockClass, instance, effect.Mode, effect.DescribeVia(), location);
                     }
 
                     break;
@@ -828,7 +864,11 @@ namespace LockOrder.Analyzers.Flow
                 var there = state;
                 foreach (var held in invocation.Held)
                 {
-                    there = there.Add(new HeldLock(held.LockClass, held.Instance.Rebase(receiver), held.Mode, held.AcquiredAt, HeldLockOrigin.Acquired, isMaybe: false), out _);
+                    var heldInstance = held.Instance.Rebase(receiver);
+                    if (!heldInstance.IsFresh || held.LockClass.IsLockOrderType)
+                    {
+                        there = there.Add(new HeldLock(held.LockClass, heldInstance, held.Mode, held.AcquiredAt, HeldLockOrigin.Acquired, isMaybe: false), out _);
+                    }
                 }
 
                 if (!there.HasDefinitelyHeld)
@@ -987,7 +1027,7 @@ namespace LockOrder.Analyzers.Flow
             }
 
             // Releasing the caller's lock ([Requires]) is a drop: the body owes it back before it returns.
-            return released.Origin == HeldLockOrigin.Required && released.Depth == 1 ? state.Drop(released) : state.Remove(released);
+            return released.Origin is HeldLockOrigin.Required or HeldLockOrigin.Inherited && released.Depth == 1 ? state.Drop(released) : state.Remove(released);
         }
 
         /// <summary>
@@ -1089,7 +1129,7 @@ namespace LockOrder.Analyzers.Flow
 
             foreach (var held in state.Held)
             {
-                if (held.IsMaybe || held.Origin == HeldLockOrigin.Required)
+                if (held.IsMaybe || held.Origin is HeldLockOrigin.Required or HeldLockOrigin.Inherited)
                 {
                     continue;
                 }
@@ -1111,9 +1151,31 @@ namespace LockOrder.Analyzers.Flow
                 }
             }
 
+            // A try-acquisition whose result lives in a local and was never tested (Monitor.TryEnter(o, t, ref taken)
+            // with no 'if (taken) Monitor.Exit(o)') holds the lock on the path where it succeeded: a leak like any other.
+            // The flag returned to the caller hands the question on instead.
+            var returnedLocal = (LockCallClassifier.StripConversions(returnedValue) as ILocalReferenceOperation)?.Local;
+            foreach (var pending in state.PendingTries)
+            {
+                if (pending.Key.Local is { } flag
+                    && !SymbolEqualityComparer.Default.Equals(flag, returnedLocal)
+                    && state.FindCounterpart(pending.Value) is not { IsMaybe: false }
+                    && Promise(pending.Value.LockClass) is null)
+                {
+                    LockStateRule.HeldAtReturn(context, pending.Value, OwnerName, owner);
+                }
+            }
+
             foreach (var dropped in state.Dropped)
             {
-                LockStateRule.ContractNotHonored(context, returnLocation, OwnerName, "[Requires(" + dropped.LockClass.ContractArguments(owner) + ", LockMode." + dropped.Mode + ")]", "releases '" + dropped.Describe() + "', which its caller holds, and returns on this path without taking it again");
+                if (dropped.Origin == HeldLockOrigin.Inherited)
+                {
+                    LockStateRule.InheritedNotRetaken(context, returnLocation, OwnerName, dropped);
+                }
+                else
+                {
+                    LockStateRule.ContractNotHonored(context, returnLocation, OwnerName, "[Requires(" + dropped.LockClass.ContractArguments(owner) + ", LockMode." + dropped.Mode + ")]", "releases '" + dropped.Describe() + "', which its caller holds, and returns on this path without taking it again");
+                }
             }
 
             foreach (var contract in ownerAnnotations.Contracts)

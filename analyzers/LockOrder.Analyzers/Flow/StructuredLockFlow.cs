@@ -92,7 +92,7 @@ namespace LockOrder.Analyzers.Flow
         private static bool Run(FlowContext context, IOperation root, IMethodSymbol? owner, Location ownerLocation, NestedBodies nestedBodies, Stack<(IOperation, bool, bool)> pending)
         {
             // One reading of the member's locals serves its body and every lambda and local function in it.
-            var origins = new ValueOrigins(root, captures: null);
+            var origins = new ValueOrigins(root, captures: null, context.Model.Getters);
             if (!new StructuredLockFlow(new LockTransfer(context, owner, ownerLocation, origins), nestedBodies, pending).RunBody(root))
             {
                 return false;

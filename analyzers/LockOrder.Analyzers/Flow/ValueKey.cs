@@ -25,6 +25,9 @@ namespace LockOrder.Analyzers.Flow
 
         internal static ValueKey Of(CaptureId capture) => new ValueKey(null, capture, isCapture: true);
 
+        /// <summary>The local variable this key names; null for a capture.</summary>
+        internal ILocalSymbol? Local => isCapture ? null : local;
+
         public bool Equals(ValueKey other) =>
             isCapture == other.isCapture
             && (isCapture ? capture.Equals(other.capture) : SymbolEqualityComparer.Default.Equals(local, other.local));

@@ -21,10 +21,17 @@ namespace LockOrder.Analyzers.Interprocedural
         internal static BodyFacts Walk(IOperation body, IMethodSymbol owner, LockModel model, EventSubscriptions events, CancellationToken cancellationToken)
         {
             var annotations = model.Annotations;
-            var origins = new ValueOrigins(body, null);
+            var origins = new ValueOrigins(body, null, model.Getters);
             var delegateArguments = new List<DelegateArgument>();
             var parameterInvocations = new List<(int, ImmutableArray<HeldAtInvocation>)>();
             var handOffs = new List<ParameterHandOff>();
+            // A lock the body releases before it takes it is its caller's (InheritedLocks): taking it again is no wait of the call's.
+            var inherited = new HashSet<LockClass>();
+            foreach (var (inheritedClass, _, _) in InheritedLocks.Of(body is IAnonymousFunctionOperation lambda ? lambda.Body : body is ILocalFunctionOperation local ? local.Body : body, model, owner, origins, inSummary: true, cancellationToken))
+            {
+                inherited.Add(inheritedClass);
+            }
+
             var ownAcquisitions = new EffectSetBuilder();
             var callees = new List<IMethodSymbol>();
             var seenCallees = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
@@ -167,7 +174,10 @@ namespace LockOrder.Analyzers.Interprocedural
                     callees.Add(normalized);
                 }
 
-                var receiver = instance is null ? LockInstance.Unknown : LockInstance.InSummary(LockCallClassifier.StripConversions(instance), origins);
+                // A constructor runs on an object nobody else sees yet: the locks it takes on it cannot be contended.
+                var receiver = normalized.MethodKind == MethodKind.Constructor ? LockInstance.Fresh
+                    : instance is null ? LockInstance.Unknown
+                    : LockInstance.InSummary(LockCallClassifier.StripConversions(instance), origins);
                 AddCallSite(normalized, receiver);
 
                 if (BlockingWaits.Describe(target, LockCallClassifier.StripConversions(instance)?.Type, throughCalls: true) is { } wait)
@@ -252,8 +262,13 @@ namespace LockOrder.Analyzers.Interprocedural
                 }
             }
 
-            void AddAcquisition(LockAction action, string name) =>
-                ownAcquisitions.Add(new CalleeEffect(CalleeEffectKind.Acquire, action.LockClass, action.Mode, ImmutableArray.Create(name), action.Instance));
+            void AddAcquisition(LockAction action, string name)
+            {
+                if (!inherited.Contains(action.LockClass))
+                {
+                    ownAcquisitions.Add(new CalleeEffect(CalleeEffectKind.Acquire, action.LockClass, action.Mode, ImmutableArray.Create(name), action.Instance));
+                }
+            }
         }
 
         /// <summary>The delegates an argument passes: itself, or each element of a <c>params</c> array of delegates.</summary>

@@ -7,17 +7,18 @@ using LockOrder.Analyzers.Model;
 namespace LockOrder.Analyzers.Interprocedural
 {
     /// <summary>
-    /// Finds the elementary cycles of the observed lock-class graph, each once, in a fixed order: strongly connected
-    /// components first (a cycle never leaves its component), then, from each class in name order, the simple
-    /// paths through later classes that lead back to it — so each cycle is found exactly once, starting at its
-    /// first class by name.
+    /// Finds the inversions of the observed lock-class graph: one cycle for each group of classes that can reach each
+    /// other (a strongly connected component), the shortest one in it. A group is where a deadlock can happen; one cycle
+    /// names it, and fixing the order there changes the group's other cycles too — so a single wrong edge, or a knot of
+    /// many locks, is one report, not one per cycle. Components and cycles come out in a fixed order (by class name),
+    /// whatever order the edges were seen in.
     /// </summary>
     internal static class InversionCycleFinder
     {
-        /// <summary>Cycles longer than this are not searched for (a deadlock needs that many threads).</summary>
+        /// <summary>Cycles longer than this are not reported (a deadlock needs that many threads).</summary>
         internal const int MaxCycleLength = 8;
 
-        /// <summary>At most this many cycles are reported per compilation.</summary>
+        /// <summary>At most this many groups are reported per compilation.</summary>
         internal const int MaxCycles = 100;
 
         /// <summary>Bound on the search's steps, so that a dense graph cannot make the compilation end slow.</summary>
@@ -29,11 +30,11 @@ namespace LockOrder.Analyzers.Interprocedural
 
         /// <summary>
         /// The cycles, as above; <paramref name="truncated"/> tells whether <see cref="MaxCycles"/> or
-        /// <see cref="MaxSearchSteps"/> stopped the search with part of the graph unexplored (cycles may be missing).
+        /// <see cref="MaxSearchSteps"/> stopped the search with some group not searched (an inversion may be missing).
         /// </summary>
         internal static List<List<ObservedEdge>> Find(IReadOnlyCollection<ObservedEdge> edges, CancellationToken cancellationToken, out bool truncated)
         {
-            bool stopped = false;
+            truncated = false;
             var cycles = new List<List<ObservedEdge>>();
             var classes = edges.SelectMany(e => new[] { e.Held, e.Acquired })
                 .Distinct()
@@ -65,55 +66,124 @@ namespace LockOrder.Analyzers.Interprocedural
             }
 
             var component = Components(outgoing, incoming, id);
+            var members = new SortedDictionary<int, List<int>>();
+            for (int node = 0; node < classes.Count; node++)
+            {
+                if (!members.TryGetValue(component[node], out var list))
+                {
+                    members[component[node]] = list = new List<int>();
+                }
+
+                list.Add(node);
+            }
+
             int steps = 0;
-            var path = new List<ObservedEdge>();
-            var onPath = new bool[classes.Count];
-            for (int start = 0; start < classes.Count && !stopped; start++)
+            foreach (var group in members.Values.OrderBy(nodes => nodes[0]))
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                onPath[start] = true;
-                Search(start, start);
-                onPath[start] = false;
+                if (group.Count < 2)
+                {
+                    continue;
+                }
+
+                if (cycles.Count >= MaxCycles)
+                {
+                    truncated = true;
+                    break;
+                }
+
+                var shortest = ShortestCycle(group, outgoing, component, id, ref steps);
+                if (shortest is null)
+                {
+                    // The step bound stopped the search with this group's cycles unexplored.
+                    truncated |= steps > MaxSearchSteps;
+                    continue;
+                }
+
+                cycles.Add(shortest);
             }
 
-            truncated = stopped;
             return cycles;
+        }
 
-            void Search(int start, int current)
+        /// <summary>
+        /// The shortest cycle within one group (breadth-first from each of its classes in name order, so ties go to the
+        /// cycle that starts at the first class by name), rotated to start at its first class by name; null if it is
+        /// longer than <see cref="MaxCycleLength"/> or the step bound was reached.
+        /// </summary>
+        private static List<ObservedEdge>? ShortestCycle(List<int> group, List<ObservedEdge>[] outgoing, int[] component, Dictionary<LockClass, int> id, ref int steps)
+        {
+            List<ObservedEdge>? best = null;
+            int groupId = component[group[0]];
+            foreach (int start in group)
             {
-                foreach (var edge in outgoing[current])
+                var previous = new Dictionary<int, ObservedEdge>();
+                var queue = new Queue<(int Node, int Depth)>();
+                queue.Enqueue((start, 0));
+                bool closed = false;
+                while (queue.Count > 0 && !closed)
                 {
-                    if (stopped || cycles.Count >= MaxCycles || ++steps > MaxSearchSteps)
+                    var (node, depth) = queue.Dequeue();
+                    if (depth >= MaxCycleLength || (best is not null && depth + 1 >= best.Count))
                     {
-                        // An edge is left unexplored: a cycle through it may go unreported.
-                        stopped = true;
-                        return;
+                        break;
                     }
 
-                    int next = id[edge.Acquired];
-                    if (next < start || component[next] != component[start])
+                    foreach (var edge in outgoing[node])
                     {
-                        continue;
-                    }
+                        if (++steps > MaxSearchSteps)
+                        {
+                            return best;
+                        }
 
-                    if (next == start)
-                    {
-                        cycles.Add(new List<ObservedEdge>(path) { edge });
-                        continue;
-                    }
+                        int next = id[edge.Acquired];
+                        if (component[next] != groupId)
+                        {
+                            continue;
+                        }
 
-                    if (onPath[next] || path.Count + 1 >= MaxCycleLength)
-                    {
-                        continue;
-                    }
+                        if (next == start)
+                        {
+                            var cycle = new List<ObservedEdge> { edge };
+                            for (int step = node; step != start; step = id[previous[step].Held])
+                            {
+                                cycle.Add(previous[step]);
+                            }
 
-                    onPath[next] = true;
-                    path.Add(edge);
-                    Search(start, next);
-                    path.RemoveAt(path.Count - 1);
-                    onPath[next] = false;
+                            cycle.Reverse();
+                            if (best is null || cycle.Count < best.Count)
+                            {
+                                best = cycle;
+                            }
+
+                            closed = true;
+                            break;
+                        }
+
+                        if (!previous.ContainsKey(next))
+                        {
+                            previous[next] = edge;
+                            queue.Enqueue((next, depth + 1));
+                        }
+                    }
                 }
             }
+
+            return best is null ? null : RotateToFirstClass(best, id);
+        }
+
+        private static List<ObservedEdge> RotateToFirstClass(List<ObservedEdge> cycle, Dictionary<LockClass, int> id)
+        {
+            int first = 0;
+            for (int i = 1; i < cycle.Count; i++)
+            {
+                if (id[cycle[i].Held] < id[cycle[first].Held])
+                {
+                    first = i;
+                }
+            }
+
+            return cycle.Skip(first).Concat(cycle.Take(first)).ToList();
         }
 
         /// <summary>Strongly connected components (Kosaraju, with explicit stacks): the component number of each class.</summary>

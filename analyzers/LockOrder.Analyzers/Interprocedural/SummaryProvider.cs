@@ -390,7 +390,12 @@ namespace LockOrder.Analyzers.Interprocedural
                 {
                     if (effect.Kind == CalleeEffectKind.Fault || (!declaredNonBlocking && !IsContractAcquisition(effect, contractClasses) && !(declaredFault && IsFaultPath(effect))))
                     {
-                        builder.Add(effect.CalledFrom(name, receiver));
+                        var seen = effect.CalledFrom(name, receiver);
+                        if (!seen.Instance.IsFresh || seen.LockClass is null || seen.LockClass.IsLockOrderType)
+                        {
+                            // A lock of an object this body created cannot be contended by the callers: no effect for them.
+                            builder.Add(seen);
+                        }
                     }
                 }
             }

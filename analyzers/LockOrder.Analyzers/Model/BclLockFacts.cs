@@ -30,7 +30,11 @@ namespace LockOrder.Analyzers.Model
         internal bool IsLockSemaphore(ISymbol member, bool elements, CancellationToken cancellationToken) =>
             Get(member, elements, cancellationToken).IsLockSemaphore;
 
-        /// <summary>Whether the <c>ReaderWriterLockSlim</c> in <paramref name="member"/> is created with <c>LockRecursionPolicy.SupportsRecursion</c>.</summary>
+        /// <summary>
+        /// Whether the <c>ReaderWriterLockSlim</c> in <paramref name="member"/> may allow recursion: it is created with
+        /// <c>LockRecursionPolicy.SupportsRecursion</c>, or the compilation shows no creation of it (an interface's
+        /// property, a lock handed in), so a second entry may be allowed and is not reported.
+        /// </summary>
         internal bool AllowsRecursion(ISymbol member, bool elements, CancellationToken cancellationToken) =>
             Get(member, elements, cancellationToken).AllowsRecursion;
 
@@ -52,7 +56,7 @@ namespace LockOrder.Analyzers.Model
                 recursion |= ArgumentValue(creation, "recursionPolicy") is SupportsRecursion;
             }
 
-            return facts.GetOrAdd(member, (creations > 0 && allCountOne, recursion));
+            return facts.GetOrAdd(member, (creations > 0 && allCountOne, recursion || creations == 0));
         }
 
         private static object? ArgumentValue(IObjectCreationOperation creation, string parameterName)

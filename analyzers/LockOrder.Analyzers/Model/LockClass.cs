@@ -11,9 +11,10 @@ namespace LockOrder.Analyzers.Model
     /// Which instance of the class a lock is, is the <see cref="LockInstance"/> beside it.
     /// </summary>
     /// <remarks>
-    /// Equality is by what names the class. The <see cref="Primitive"/> says how the lock that made this value is
-    /// taken (a <c>lock</c>, a <c>SemaphoreSlim</c>, …); it decides re-entrancy and thread ownership at that
-    /// acquisition, and is not part of the class's identity: a member is one class however it is locked.
+    /// Equality is by what names the class, and by whether it is the object's monitor or the object's own lock: a
+    /// <c>Monitor.Enter(_semaphore)</c> and a <c>_semaphore.Wait()</c> take two different locks of one object. Beyond
+    /// that, the <see cref="Primitive"/> says how the lock that made this value is taken; it decides re-entrancy and
+    /// thread ownership at that acquisition.
     /// </remarks>
     internal sealed class LockClass : IEquatable<LockClass>
     {
@@ -31,7 +32,7 @@ namespace LockOrder.Analyzers.Model
             Literal = literal;
             Primitive = primitive;
             IsRecursionAllowed = recursive;
-            hash = ((int)kind * 397) ^ (symbol is null ? StringComparer.Ordinal.GetHashCode(literal ?? string.Empty) : SymbolEqualityComparer.Default.GetHashCode(symbol));
+            hash = (((int)kind * 397) ^ (symbol is null ? StringComparer.Ordinal.GetHashCode(literal ?? string.Empty) : SymbolEqualityComparer.Default.GetHashCode(symbol))) * 2 + (IsMonitor ? 1 : 0);
         }
 
         internal LockClassKind Kind { get; }
@@ -54,6 +55,9 @@ namespace LockOrder.Analyzers.Model
         internal ISymbol? Member => Kind is LockClassKind.Member or LockClassKind.Elements ? Symbol : null;
 
         internal bool IsLockOrderType => Kind == LockClassKind.LockType;
+
+        /// <summary>The object's monitor (<c>lock</c>, <c>Monitor</c>), as opposed to the lock the object itself is.</summary>
+        internal bool IsMonitor => Primitive == LockPrimitive.Monitor;
 
         /// <summary>A class named by a type the compiler could not bind (incomplete code): never reported on.</summary>
         internal bool IsError => Symbol is ITypeSymbol { TypeKind: TypeKind.Error };
@@ -171,6 +175,7 @@ namespace LockOrder.Analyzers.Model
             && (ReferenceEquals(this, other)
                 || (hash == other.hash
                     && Kind == other.Kind
+                    && IsMonitor == other.IsMonitor
                     && SymbolEqualityComparer.Default.Equals(Symbol, other.Symbol)
                     && string.Equals(Literal, other.Literal, StringComparison.Ordinal)));
 

@@ -94,6 +94,11 @@ namespace LockOrder.Analyzers.Model
                     return Resolve(origins.Local(local.Local), primitive, facts, origins, cancellationToken, depth + 1);
                 case IFieldReferenceOperation field:
                     return Member(field.Field, primitive, facts, cancellationToken);
+                case IPropertyReferenceOperation { Arguments.IsEmpty: true } property when origins?.Getters?.FieldOf(property.Property) is { } field:
+                    // `SyncRoot => _sync`: the property's lock is the field's.
+                    return Member(field, primitive, facts, cancellationToken);
+                case IPropertyReferenceOperation { Arguments.IsEmpty: true, Instance.Type: { } type } property when origins?.Getters?.ReturnsItsObject(property.Property) == true:
+                    return LockClass.OfThis(type, primitive);
                 case IPropertyReferenceOperation { Arguments.IsEmpty: true } property when IsNameable(property.Property):
                     return Member(property.Property, primitive, facts, cancellationToken);
                 case IPropertyReferenceOperation { Arguments.IsEmpty: false } indexer:

@@ -24,7 +24,28 @@ namespace LockOrder.Analyzers.Model
         [ThreadStatic]
         private static StringBuilder? spareBuilder;
 
-        private LockInstance(string path) => Path = path;
+        private const string FreshRoot = "(new)";
+
+        private LockInstance(string path, bool localRooted = false)
+        {
+            Path = path;
+            IsLocalRooted = localRooted;
+        }
+
+        /// <summary>
+        /// An object created in the body (or returned fresh by a factory) and not yet seen by any other thread: its own
+        /// locks cannot be contended, so what is taken on them orders nothing.
+        /// </summary>
+        internal static readonly LockInstance Fresh = new LockInstance(FreshRoot);
+
+        /// <summary>The path starts at a local the body gives more than one value (or an unknown one): it names a lock, but which object it is, nothing says.</summary>
+        internal bool IsLocalRooted { get; }
+
+        /// <summary>A lock of an object no other thread can see yet (<see cref="Fresh"/>).</summary>
+        internal bool IsFresh => Path is not null && Path.StartsWith(FreshRoot, StringComparison.Ordinal);
+
+        /// <summary>A path that says which object the lock is: rooted at <c>this</c>, a parameter or a static member, not at a local of unknown value.</summary>
+        internal bool IsIdentified => Path is not null && !IsLocalRooted;
 
         /// <summary>The access path, or <see langword="null"/> when unknown.</summary>
         internal string? Path { get; }
@@ -46,7 +67,7 @@ namespace LockOrder.Analyzers.Model
         /// <summary>The instance of <paramref name="member"/> reached from <paramref name="receiver"/> (an instance member) or statically.</summary>
         internal static LockInstance OfMember(LockInstance receiver, ISymbol member) =>
             member.IsStatic ? new LockInstance(StaticPath(member))
-            : receiver.IsKnown ? new LockInstance(receiver.Path + "." + member.Name)
+            : receiver.IsKnown ? new LockInstance(receiver.Path + "." + member.Name, receiver.IsLocalRooted)
             : Unknown;
 
         /// <summary>The instance <c>this</c> of a callee's summary stands for at a call on <paramref name="receiver"/>.</summary>
@@ -57,7 +78,7 @@ namespace LockOrder.Analyzers.Model
                 return this;
             }
 
-            return receiver.IsKnown ? new LockInstance(receiver.Path + Path.Substring(ThisPath.Length)) : Unknown;
+            return receiver.IsKnown ? new LockInstance(receiver.Path + Path.Substring(ThisPath.Length), receiver.IsLocalRooted) : Unknown;
         }
 
         /// <summary>
@@ -90,13 +111,55 @@ namespace LockOrder.Analyzers.Model
             spareBuilder = null;
             try
             {
-                return Append(builder, operation, origins, summary, depth: 0) ? new LockInstance(builder.ToString()) : Unknown;
+                return Append(builder, operation, origins, summary, depth: 0) ? new LockInstance(builder.ToString(), IsRootedAtUnknownLocal(operation, origins)) : Unknown;
             }
             finally
             {
                 builder.Clear();
                 spareBuilder = builder;
             }
+        }
+
+        /// <summary>Whether the path <paramref name="operation"/> names starts at a local whose one value the body does not give.</summary>
+        private static bool IsRootedAtUnknownLocal(IOperation? operation, ValueOrigins? origins)
+        {
+            for (int depth = 0; depth <= 16 && operation is not null; depth++)
+            {
+                switch (operation)
+                {
+                    case ILocalReferenceOperation local:
+                        var value = origins?.Local(local.Local);
+                        if (value is null)
+                        {
+                            return true;
+                        }
+
+                        operation = value;
+                        break;
+                    case IConversionOperation conversion:
+                        operation = conversion.Operand;
+                        break;
+                    case IParenthesizedOperation parenthesized:
+                        operation = parenthesized.Operand;
+                        break;
+                    case IFieldReferenceOperation field:
+                        operation = field.Instance;
+                        break;
+                    case IPropertyReferenceOperation property:
+                        operation = property.Instance;
+                        break;
+                    case IArrayElementReferenceOperation element:
+                        operation = element.ArrayReference;
+                        break;
+                    case IFlowCaptureReferenceOperation capture when origins is not null:
+                        operation = origins.Capture(capture);
+                        break;
+                    default:
+                        return false;
+                }
+            }
+
+            return false;
         }
 
         private static bool Append(StringBuilder builder, IOperation? operation, ValueOrigins? origins, bool summary, int depth)
@@ -110,6 +173,9 @@ namespace LockOrder.Analyzers.Model
             {
                 case IInstanceReferenceOperation:
                     builder.Append(ThisPath);
+                    return true;
+                case IObjectCreationOperation:
+                    builder.Append(FreshRoot);
                     return true;
                 case ILocalReferenceOperation local:
                     if (origins?.Local(local.Local) is { } value)
@@ -138,6 +204,10 @@ namespace LockOrder.Analyzers.Model
                     return Append(builder, parenthesized.Operand, origins, summary, depth + 1);
                 case IFieldReferenceOperation field:
                     return AppendMember(builder, field.Instance, field.Field, origins, summary, depth);
+                case IPropertyReferenceOperation { Arguments.IsEmpty: true } property when origins?.Getters?.FieldOf(property.Property) is { } field:
+                    return AppendMember(builder, property.Instance, field, origins, summary, depth);
+                case IPropertyReferenceOperation { Arguments.IsEmpty: true, Instance: { } owner } property when origins?.Getters?.ReturnsItsObject(property.Property) == true:
+                    return Append(builder, owner, origins, summary, depth + 1);
                 case IPropertyReferenceOperation { Arguments.IsEmpty: true } property:
                     return AppendMember(builder, property.Instance, property.Property, origins, summary, depth);
                 case IPropertyReferenceOperation { Arguments.Length: 1 } indexer:

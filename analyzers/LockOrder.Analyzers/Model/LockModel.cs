@@ -19,6 +19,7 @@ namespace LockOrder.Analyzers.Model
             Compilation = compilation;
             Annotations = new AnnotationReader();
             BclFacts = new BclLockFacts(compilation);
+            Getters = new TrivialGetters(compilation);
             order = new Lazy<DeclaredOrder>(() => DeclaredOrder.Build(compilation, CancellationToken.None), LazyThreadSafetyMode.ExecutionAndPublication);
         }
 
@@ -28,6 +29,9 @@ namespace LockOrder.Analyzers.Model
 
         /// <summary>Whether each <c>SemaphoreSlim</c> member is a lock and each <c>ReaderWriterLockSlim</c> member re-entrant.</summary>
         internal BclLockFacts BclFacts { get; }
+
+        /// <summary>Properties that only return a field of their object, or the object: a lock read through one is that lock.</summary>
+        internal TrivialGetters Getters { get; }
 
         /// <summary>The declared order, built on first use (a walk over the compilation's types).</summary>
         internal DeclaredOrder Order => order.Value;

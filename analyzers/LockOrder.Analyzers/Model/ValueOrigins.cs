@@ -20,11 +20,15 @@ namespace LockOrder.Analyzers.Model
         private readonly IOperation? body;
         private Dictionary<ILocalSymbol, (int Count, IOperation? Value, bool ForEach)>? locals;
 
-        internal ValueOrigins(IOperation? body, Func<IFlowCaptureReferenceOperation, IOperation?>? captures)
+        internal ValueOrigins(IOperation? body, Func<IFlowCaptureReferenceOperation, IOperation?>? captures, TrivialGetters? getters = null)
         {
             this.body = body;
             this.captures = captures;
+            Getters = getters;
         }
+
+        /// <summary>The compilation's properties that only return a field or their object, where the reader knows them.</summary>
+        internal TrivialGetters? Getters { get; }
 
         /// <summary>The body whose locals these are.</summary>
         internal IOperation? Body => body;

@@ -46,6 +46,15 @@ namespace LockOrder.Analyzers.Rules
                 "'" + held.Describe() + "' (" + held.Mode + ") taken here is held on some paths only where they join" + (line > 0 ? " (line " + line + ")" : string.Empty) + ": release it on every path, or on none");
         }
 
+        internal static void InheritedNotRetaken(FlowContext context, Location at, string owner, HeldLock dropped)
+        {
+            context.Sink.Report(
+                Descriptors.LockStateMismatch,
+                at,
+                dropped.AcquiredAt,
+                "'" + owner + "' releases '" + dropped.Describe() + "' before it takes it, so its caller holds it, and returns on this path without taking it again: the caller goes on as if it held it");
+        }
+
         internal static void ContractNotHonored(FlowContext context, Location at, string owner, string contract, string problem)
         {
             context.Sink.Report(

@@ -12,6 +12,13 @@ namespace LockOrder.Analyzers.Rules
     {
         internal static void CheckBlockingAcquisition(FlowContext context, LockState state, LockClass acquired, LockInstance instance, LockMode mode, string via, Location at)
         {
+            // Taking again a lock of a class already held — the same lock, or one that may be — waits for no other
+            // thread (a re-entry) or waits for itself (LOCK004): either way it orders nothing after the locks taken in
+            // between, and an edge from them would be a cycle with the first acquisition that no schedule can close.
+            // A BCL lock of an object this body created and nobody else can see yet cannot be contended: it orders
+            // nothing. (LockOrder's own lock types are ordered by class, whatever the instance, as lockdep does.)
+            bool uncontended = instance.IsFresh && !acquired.IsLockOrderType;
+            bool mayBeHeldAlready = uncontended || MayBeHeldAlready(state, acquired, instance);
             foreach (var held in state.Held)
             {
                 if (held.IsMaybe)
@@ -25,8 +32,12 @@ namespace LockOrder.Analyzers.Rules
                     continue;
                 }
 
-                context.Sink.RecordEdge(held.LockClass, acquired, held.AcquiredAt, at, via);
-                if (IsAgainstOrder(context.Order, held, acquired))
+                if (!mayBeHeldAlready)
+                {
+                    context.Sink.RecordEdge(held.LockClass, acquired, held.AcquiredAt, at, via);
+                }
+
+                if (!uncontended && IsAgainstOrder(context.Order, held, acquired))
                 {
                     context.Sink.Report(
                         Descriptors.AcquisitionAgainstOrder,
@@ -60,6 +71,20 @@ namespace LockOrder.Analyzers.Rules
             return false;
         }
 
+        /// <summary>Whether a lock of <paramref name="acquired"/>'s class that may be this very lock is held definitely.</summary>
+        private static bool MayBeHeldAlready(LockState state, LockClass acquired, LockInstance instance)
+        {
+            foreach (var held in state.Held)
+            {
+                if (!held.IsMaybe && held.LockClass.Equals(acquired) && !(held.Instance.IsKnown && instance.IsKnown && !held.Instance.Equals(instance)))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         /// <summary>LOCK001: the acquired class is declared to come before the held one.</summary>
         private static bool IsAgainstOrder(DeclaredOrder order, HeldLock held, LockClass acquired) => order.IsBefore(acquired, held.LockClass);
 
@@ -71,8 +96,10 @@ namespace LockOrder.Analyzers.Rules
         /// </summary>
         private static void CheckSameClass(FlowContext context, HeldLock held, LockClass acquired, LockInstance instance, LockMode mode, string via, Location at)
         {
-            bool known = held.Instance.IsKnown && instance.IsKnown;
-            bool same = known && held.Instance.Equals(instance);
+            // Two paths name two instances only where both say which object they are: a local of unknown value may be
+            // the very object the other path names.
+            bool known = held.Instance.IsIdentified && instance.IsIdentified && !instance.IsFresh;
+            bool same = held.Instance.IsKnown && held.Instance.Equals(instance);
             string? why;
             if (acquired.IsLockOrderType)
             {

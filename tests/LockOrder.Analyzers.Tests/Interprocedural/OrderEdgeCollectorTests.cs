@@ -104,9 +104,11 @@ class Paths
         }
 
         [Fact]
-        public void EveryElementaryCycleIsReportedOnce()
+        public void EachGroupOfLocksThatCanDeadlockIsReportedOnceByItsShortestCycle()
         {
-            // A ⇄ B, B ⇄ C, A → C: the cycles are A→B→A, B→C→B, A→C→B→A.
+            // A ⇄ B, B ⇄ C, A → C: one group {A, B, C} with the cycles A→B→A, B→C→B, A→C→B→A. One report names the
+            // group by its shortest cycle (the first by class name among equals): a single wrong edge, or a knot of many
+            // locks, is one finding, not one per cycle; fixing the order there changes the group's other cycles too.
             var collector = new OrderEdgeCollector(test.Model);
             collector.Record(Class("LockA"), Class("LockB"), At("a.Enter()", 0), At("b.Enter()", 0), "");
             collector.Record(Class("LockB"), Class("LockA"), At("b.Enter()", 1), At("a.Enter()", 1), "");
@@ -116,14 +118,7 @@ class Paths
 
             var cycles = Report(collector).Select(d => d.GetMessage().Split(':')[0]).ToArray();
 
-            Assert.Equal(
-                new[]
-                {
-                    "Lock-order inversion LockA → LockB → LockA",
-                    "Lock-order inversion LockA → LockC → LockB → LockA",
-                    "Lock-order inversion LockB → LockC → LockB",
-                },
-                cycles);
+            Assert.Equal(new[] { "Lock-order inversion LockA → LockB → LockA" }, cycles);
         }
 
         [Fact]

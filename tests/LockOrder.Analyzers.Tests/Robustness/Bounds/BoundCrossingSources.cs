@@ -78,30 +78,27 @@ namespace LockOrder.Analyzers.Tests.Robustness.Bounds
         /// one then the other: every pair is an inversion, and the cycles among them are far more than the inversion
         /// search enumerates.
         /// </summary>
-        internal static string InversionsBeyondTheSearchBound(int classes)
+        /// <summary>
+        /// <paramref name="pairs"/> separate pairs of undeclared lock classes, each taken in both orders: as many groups
+        /// that can deadlock, each a real inversion (LOCK008).
+        /// </summary>
+        internal static string InversionsBeyondTheSearchBound(int pairs)
         {
             var text = new StringBuilder(Header);
-            for (var lockClass = 0; lockClass < classes; lockClass++)
+            for (var pair = 0; pair < pairs; pair++)
             {
-                text.AppendLine($"public sealed class Undeclared{lockClass} : MutexLock {{ }}");
+                text.AppendLine($"public sealed class First{pair} : MutexLock {{ }}");
+                text.AppendLine($"public sealed class Second{pair} : MutexLock {{ }}");
             }
 
             text.AppendLine("public sealed class Tangle");
             text.AppendLine("{");
-            for (var lockClass = 0; lockClass < classes; lockClass++)
+            for (var pair = 0; pair < pairs; pair++)
             {
-                text.AppendLine($"    private readonly Undeclared{lockClass} lock{lockClass} = new Undeclared{lockClass}();");
-            }
-
-            for (var first = 0; first < classes; first++)
-            {
-                for (var second = 0; second < classes; second++)
-                {
-                    if (first != second)
-                    {
-                        text.AppendLine($"    public void Take{first}Then{second}() {{ using (lock{first}.Lock()) {{ using (lock{second}.Lock()) {{ }} }} }}");
-                    }
-                }
+                text.AppendLine($"    private readonly First{pair} first{pair} = new First{pair}();");
+                text.AppendLine($"    private readonly Second{pair} second{pair} = new Second{pair}();");
+                text.AppendLine($"    public void Forward{pair}() {{ using (first{pair}.Lock()) {{ using (second{pair}.Lock()) {{ }} }} }}");
+                text.AppendLine($"    public void Backward{pair}() {{ using (second{pair}.Lock()) {{ using (first{pair}.Lock()) {{ }} }} }}");
             }
 
             text.AppendLine("}");
