@@ -36,13 +36,12 @@ namespace LockOrder.CodeFixes.Engine
 
         internal static LockedRegion? Find(SemanticModel model, SyntaxNode? held, StatementSyntax statement, CancellationToken cancellationToken)
         {
-            if (LockOperationReader.Read(model, held, cancellationToken) is not { Kind: LockOperationKind.Acquire } acquisition
+            if (LockOperationReader.Read(model, held, cancellationToken) is not { Kind: LockOperationKind.Acquire, Invocation: { } invocation } acquisition
                 || StatementSlot.Of(statement) is not { } statementSlot)
             {
                 return null;
             }
 
-            var invocation = acquisition.Invocation;
             UsingStatementSyntax? scope = invocation.Parent switch
             {
                 UsingStatementSyntax { AwaitKeyword.RawKind: 0 } direct when direct.Expression == invocation => direct,

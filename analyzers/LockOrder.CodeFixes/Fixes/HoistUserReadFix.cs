@@ -44,7 +44,7 @@ namespace LockOrder.CodeFixes.Fixes
 
             // The code the statement jumps over: the acquisition itself and every statement between it and the copy.
             var slot = region.StatementSlot;
-            var acquisition = region.Scope is null ? (SyntaxNode)region.AcquisitionSlot.Statement : region.Acquisition.Invocation;
+            var acquisition = region.Scope is null ? (SyntaxNode)region.AcquisitionSlot.Statement : region.Acquisition.Expression;
             if (CodeEffects.Conflict(moved, CodeEffects.Of(model, acquisition, cancellationToken)))
             {
                 return null;
