@@ -66,8 +66,14 @@ namespace LockOrder.CodeFixes.Fixes
             }
 
             var newInner = WithHeaderOf(inner, outer);
-            var newOuter = WithHeaderOf(outer.ReplaceNode(inner, newInner), inner)
-                .WithAdditionalAnnotations(Formatter.Annotation);
+            var newOuter = WithHeaderOf(outer.ReplaceNode(inner, newInner), inner);
+            if (outer is UsingStatementSyntax || inner is UsingStatementSyntax)
+            {
+                // Two lock statements swap only what they lock, every token in its place: the user's layout stays (the
+                // formatter would indent a nested lock written without braces, which a using stack is not).
+                newOuter = newOuter.WithAdditionalAnnotations(Formatter.Annotation);
+            }
+
             return root.ReplaceNode(outer, newOuter);
         }
 
