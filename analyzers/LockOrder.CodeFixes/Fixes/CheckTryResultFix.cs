@@ -17,7 +17,8 @@ namespace LockOrder.CodeFixes.Fixes
     /// was written to assume. The same for LockOrder's <c>[TryAcquires]</c> methods and the BCL's timed acquisitions
     /// (<c>Monitor.TryEnter(o, timeout)</c>, <c>Lock.TryEnter()</c>, <c>SemaphoreSlim.Wait(timeout)</c>,
     /// <c>TryEnterReadLock(timeout)</c>, <c>Mutex.WaitOne(timeout)</c>), and for an awaited <c>WaitAsync(timeout)</c>,
-    /// whose awaited result is the condition. Declined when nothing follows the try-acquisition.
+    /// whose awaited result is the condition. Declined when nothing follows the try-acquisition, and when a using
+    /// declaration among the wrapped statements would be disposed before the statements after them.
     /// </summary>
     internal sealed class CheckTryResultFix : LockFix
     {
@@ -50,6 +51,12 @@ namespace LockOrder.CodeFixes.Fixes
             }
 
             var guarded = Enumerable.Range(slot.Index + 1, last - slot.Index).Select(slot.StatementAt).ToList();
+            if (last < slot.Siblings.Count - 1 && guarded.Any(g => g is LocalDeclarationStatementSyntax { UsingKeyword.RawKind: not 0 }))
+            {
+                // A using declaration would be disposed at the end of the if, before the statements that follow it.
+                return null;
+            }
+
             var ifStatement = SyntaxFactory.IfStatement(condition.WithoutTrivia(), SyntaxFactory.Block(guarded))
                 .WithLeadingTrivia(statement.GetLeadingTrivia())
                 .WithTrailingTrivia(statement.GetTrailingTrivia())

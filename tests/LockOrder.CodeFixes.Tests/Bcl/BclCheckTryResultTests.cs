@@ -255,6 +255,29 @@ class Queue
         }
 
         [Fact]
+        public async Task NotOfferedWhenAUsingDeclarationWouldBeDisposedEarlier()
+        {
+            // The stream is disposed at the end of the method, after _count--; inside the if it would be disposed before.
+            var source = @"
+class Queue
+{
+    private readonly object _sync = new object();
+    private int _count;
+
+    public void Add()
+    {
+        {|LOCK010:Monitor.TryEnter(_sync, 100)|};
+        using var buffer = new System.IO.MemoryStream();
+        _count++;
+        Monitor.Exit(_sync);
+        _count--;
+    }
+}
+";
+            await Create(source, null).RunAsync();
+        }
+
+        [Fact]
         public async Task NotOfferedWhenNothingFollows()
         {
             var source = @"
