@@ -17,8 +17,9 @@ namespace LockOrder.CodeFixes.Fixes
     /// exit nothing changes: <c>x.Enter(); … x.Exit();</c> on a LockOrder lock becomes <c>using (x.Lock()) { … }</c> (the
     /// type's scope method of that mode), <c>Monitor.Enter(o); … Monitor.Exit(o);</c> becomes <c>lock (o) { … }</c>, and
     /// <c>l.Enter(); … l.Exit();</c> on a <c>System.Threading.Lock</c> becomes <c>using (l.EnterScope()) { … }</c> — not
-    /// <c>lock (l)</c>, which takes the <c>Lock</c> only from C# 13 on and its monitor before (another lock than the
-    /// one <c>l.Enter()</c> takes elsewhere). The exit may sit in the <c>finally</c> of a later <c>try</c>, last
+    /// <c>lock (l)</c>, which takes the <c>Lock</c> only from C# 13 on: an earlier language version rejects it, and a
+    /// compiler older than C# 13's takes the object's monitor (another lock than the one <c>l.Enter()</c> takes
+    /// elsewhere). The exit may sit in the <c>finally</c> of a later <c>try</c>, last
     /// (<c>Monitor.Enter(o); if (…) return; try { … } finally { Monitor.Exit(o); }</c>), and be guarded by the
     /// enter's success flag (<c>if (taken) Monitor.Exit(o);</c>), whose declaration then goes too; the enter may open
     /// the <c>try</c> (<c>bool taken = false; try { Monitor.Enter(o, ref taken); … } finally { if (taken) Monitor.Exit(o); }</c>).
