@@ -120,9 +120,9 @@ namespace LockOrder.CodeFixes.Engine
             var path = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
             foreach (var name in lockObject.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>())
             {
-                if (model.GetSymbolInfo(name, cancellationToken).Symbol is ILocalSymbol or IParameterSymbol or IFieldSymbol or IPropertySymbol)
+                if (model.GetSymbolInfo(name, cancellationToken).Symbol is { } symbol and (ILocalSymbol or IParameterSymbol or IFieldSymbol or IPropertySymbol))
                 {
-                    path.Add(model.GetSymbolInfo(name, cancellationToken).Symbol!);
+                    path.Add(symbol);
                 }
             }
 

@@ -69,8 +69,8 @@ namespace LockOrder.CodeFixes.Fixes
             var newOuter = WithHeaderOf(outer.ReplaceNode(inner, newInner), inner);
             if (outer is UsingStatementSyntax || inner is UsingStatementSyntax)
             {
-                // Two lock statements swap only what they lock, every token in its place: the user's layout stays (the
-                // formatter would indent a nested lock written without braces, which a using stack is not).
+                // Two lock statements swap only what they lock, every token in its place, and keep the user's layout:
+                // the formatter stacks nested using statements, but would indent a nested lock written without braces.
                 newOuter = newOuter.WithAdditionalAnnotations(Formatter.Annotation);
             }
 

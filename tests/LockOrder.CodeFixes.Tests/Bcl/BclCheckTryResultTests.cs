@@ -297,6 +297,7 @@ class Queue
         [Fact]
         public async Task FixAllInProjectChecksEveryIgnoredResultAcrossDocuments()
         {
+            // One document's Fix All leaves the other's diagnostic: the project and solution scopes are the ones tested.
             var test = LockOrderFixTest<CheckTryResultCodeFixProvider>.AcrossDocuments(
                 CodeFixTestBehaviors.SkipFixAllInDocumentCheck,
                 Usings,

@@ -584,8 +584,81 @@ class Queue
         }
 
         [Fact]
+        public async Task FixAllInDocumentConvertsEveryPair()
+        {
+            var test = Create(@"
+class Queue
+{
+    private readonly object _sync = new object();
+    private readonly Lock _gate = new Lock();
+    private int _count;
+
+    public void Add(bool skip)
+    {
+        {|LOCK005:Monitor.Enter(_sync)|};
+        if (skip)
+        {
+            return;
+        }
+
+        _count++;
+        Monitor.Exit(_sync);
+    }
+
+    public void Remove(bool skip)
+    {
+        {|LOCK005:_gate.Enter()|};
+        if (skip)
+        {
+            return;
+        }
+
+        _count--;
+        _gate.Exit();
+    }
+}
+", @"
+class Queue
+{
+    private readonly object _sync = new object();
+    private readonly Lock _gate = new Lock();
+    private int _count;
+
+    public void Add(bool skip)
+    {
+        lock (_sync)
+        {
+            if (skip)
+            {
+                return;
+            }
+
+            _count++;
+        }
+    }
+
+    public void Remove(bool skip)
+    {
+        using (_gate.EnterScope())
+        {
+            if (skip)
+            {
+                return;
+            }
+
+            _count--;
+        }
+    }
+}
+").OnCurrentRuntime();
+            test.NumberOfFixAllIterations = 1;
+            await test.RunAsync();
+        }
+
+        [Fact]
         public async Task FixAllInProjectConvertsEveryPairAcrossDocuments()
         {
+            // One document's Fix All leaves the other's diagnostic: the project and solution scopes are the ones tested.
             var test = LockOrderFixTest<ReleaseWithScopeCodeFixProvider>.AcrossDocuments(
                 CodeFixTestBehaviors.SkipFixAllInDocumentCheck,
                 Usings,

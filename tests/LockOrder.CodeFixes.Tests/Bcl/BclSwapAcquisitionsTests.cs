@@ -355,10 +355,75 @@ class Cache
         }
 
         [Fact]
-        public async Task FixAllInSolutionSwapsAcrossDocuments()
+        public async Task FixAllInDocumentSwapsEveryPair()
         {
+            var test = Create(@"
+class Cache
+{
+    [AcquiredBefore(nameof(_entries))]
+    private readonly object _index = new object();
+    private readonly object _entries = new object();
+    private int _count;
+
+    public void Rebuild()
+    {
+        lock (_entries)
+        {
+            lock ({|LOCK001:_index|})
+            {
+                _count++;
+            }
+        }
+    }
+
+    public void Trim()
+    {
+        Monitor.Enter(_entries);
+        {|LOCK001:Monitor.Enter(_index)|};
+        _count--;
+        Monitor.Exit(_index);
+        Monitor.Exit(_entries);
+    }
+}
+", @"
+class Cache
+{
+    [AcquiredBefore(nameof(_entries))]
+    private readonly object _index = new object();
+    private readonly object _entries = new object();
+    private int _count;
+
+    public void Rebuild()
+    {
+        lock (_index)
+        {
+            lock (_entries)
+            {
+                _count++;
+            }
+        }
+    }
+
+    public void Trim()
+    {
+        Monitor.Enter(_index);
+        Monitor.Enter(_entries);
+        _count--;
+        Monitor.Exit(_index);
+        Monitor.Exit(_entries);
+    }
+}
+");
+            test.NumberOfFixAllIterations = 1;
+            await test.RunAsync();
+        }
+
+        [Fact]
+        public async Task FixAllInProjectSwapsAcrossDocuments()
+        {
+            // One document's Fix All leaves the other's diagnostic: the project and solution scopes are the ones tested.
             var test = LockOrderFixTest<SwapAcquisitionsCodeFixProvider>.AcrossDocuments(
-                CodeFixTestBehaviors.SkipFixAllInDocumentCheck | CodeFixTestBehaviors.SkipFixAllInProjectCheck,
+                CodeFixTestBehaviors.SkipFixAllInDocumentCheck,
                 Usings,
                 ("A.cs", @"
 class A
