@@ -101,6 +101,14 @@ namespace LockOrder.CodeFixes.Fixes
                 .WithTrailingTrivia(exitStatement.GetTrailingTrivia())
                 .WithAdditionalAnnotations(Formatter.Annotation);
 
+            // A comment at the end of the enter's line describes the acquisition: it ends the scope's header line.
+            var enterLine = pair.Enter.Invocation!.Parent!.GetTrailingTrivia();
+            if (enterLine.Any(IsComment))
+            {
+                var closeParen = scope is LockStatementSyntax lockStatement ? lockStatement.CloseParenToken : ((UsingStatementSyntax)scope).CloseParenToken;
+                scope = scope.ReplaceToken(closeParen, closeParen.WithTrailingTrivia(enterLine));
+            }
+
             if (declarations.Count > 0)
             {
                 // The declarations take the enter's place (and comments); the scope follows them.

@@ -238,7 +238,7 @@ class Queue
     {
         // take the queue's monitor
         bool taken = false;
-        {|LOCK005:Monitor.Enter(_sync, ref taken)|};
+        {|LOCK005:Monitor.Enter(_sync, ref taken)|}; // blocks until it is free
         if (skip)
         {
             return;
@@ -260,7 +260,7 @@ class Queue
     public void Add(bool skip)
     {
         // take the queue's monitor
-        lock (_sync)
+        lock (_sync) // blocks until it is free
         {
             if (skip)
             {
