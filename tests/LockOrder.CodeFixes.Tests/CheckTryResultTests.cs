@@ -71,6 +71,52 @@ static class Paths
         }
 
         [Fact]
+        public async Task ATryWhoseFinallyReleasesEndsTheGuardedCode()
+        {
+            // The code after the try ran without the lock before, and still does.
+            var test = LockOrderFixTest<CheckTryResultCodeFixProvider>.Create(Device + @"
+static class Paths
+{
+    static void Poke(Device device)
+    {
+        {|LOCK010:device.Vma.TryEnter()|};
+        try
+        {
+            device.State++;
+        }
+        finally
+        {
+            device.Vma.Exit();
+        }
+
+        device.State--;
+    }
+}
+", Device + @"
+static class Paths
+{
+    static void Poke(Device device)
+    {
+        if (device.Vma.TryEnter())
+        {
+            try
+            {
+                device.State++;
+            }
+            finally
+            {
+                device.Vma.Exit();
+            }
+        }
+
+        device.State--;
+    }
+}
+");
+            await test.RunAsync();
+        }
+
+        [Fact]
         public async Task NotOfferedWhenAVariableSetUnderTheLockIsUsedAfterIt()
         {
             // Wrapping would leave 'state' unassigned (and out of scope) on the failure path: the result would not compile.

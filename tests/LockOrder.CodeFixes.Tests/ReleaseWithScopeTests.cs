@@ -153,6 +153,52 @@ static class Paths
         }
 
         [Fact]
+        public async Task AnEarlyReturnBeforeATryWhoseFinallyReleasesIsCoveredByTheScope()
+        {
+            var test = LockOrderFixTest<ReleaseWithScopeCodeFixProvider>.Create(Device + @"
+static class Paths
+{
+    static void Bump(Device device, bool skip)
+    {
+        {|LOCK005:device.Memory.EnterWrite()|};
+        if (skip)
+        {
+            return;
+        }
+
+        // the write under the lock
+        try
+        {
+            device.State++;
+        }
+        finally
+        {
+            device.Memory.ExitWrite();
+        }
+    }
+}
+", Device + @"
+static class Paths
+{
+    static void Bump(Device device, bool skip)
+    {
+        using (device.Memory.Write())
+        {
+            if (skip)
+            {
+                return;
+            }
+
+            // the write under the lock
+            device.State++;
+        }
+    }
+}
+");
+            await test.RunAsync();
+        }
+
+        [Fact]
         public async Task NotOfferedWhenTheLockIsAlsoReleasedInsideABranch()
         {
             // A scope would keep the lock held over the branch's work after its own release.

@@ -39,6 +39,7 @@ namespace LockOrder.CodeFixes.Engine
         /// <summary>Calls to <c>[MightFault]</c> methods: they touch user memory.</summary>
         internal bool TouchesUserMemory { get; private set; }
 
+        /// <summary>Lock operations: a call with an acquire, try-acquire or release contract, a BCL lock method, a <c>lock</c> statement.</summary>
         internal bool HasLockOperations { get; private set; }
 
         /// <summary>The effects of the consecutive statements of <paramref name="slot"/>'s list from <paramref name="first"/> to <paramref name="last"/>.</summary>
@@ -195,6 +196,9 @@ namespace LockOrder.CodeFixes.Engine
                     case IdentifierNameSyntax or MemberAccessExpressionSyntax or ElementAccessExpressionSyntax:
                         AddMemberAccess(model, (ExpressionSyntax)node, cancellationToken);
                         break;
+                    case LockStatementSyntax:
+                        HasLockOperations = true;
+                        break;
                 }
             }
         }
@@ -208,7 +212,7 @@ namespace LockOrder.CodeFixes.Engine
             }
 
             var annotations = reader.Get(method);
-            if (annotations.ChangesHeldLocks)
+            if (annotations.ChangesHeldLocks || IsBclLockCall(model, invocation, method, cancellationToken))
             {
                 HasLockOperations = true;
                 return;
@@ -233,6 +237,21 @@ namespace LockOrder.CodeFixes.Engine
             {
                 AddPassed(model, argument.Expression, cancellationToken);
             }
+        }
+
+        /// <summary>
+        /// A BCL lock method (DESIGN §11): it takes, tries, releases or — <c>Monitor.Wait</c> — lets go of and retakes a
+        /// lock, whatever lock class the analyzer could name for it.
+        /// </summary>
+        private static bool IsBclLockCall(SemanticModel model, InvocationExpressionSyntax invocation, IMethodSymbol method, CancellationToken cancellationToken)
+        {
+            if (method.ContainingType?.ContainingNamespace?.Name != "Threading")
+            {
+                return false;
+            }
+
+            var receiverType = invocation.Expression is MemberAccessExpressionSyntax member ? model.GetTypeInfo(member.Expression, cancellationToken).Type : null;
+            return BclLockCalls.Classify(method, receiverType).Kind != BclLockCallKind.None;
         }
 
         private void AddPassed(SemanticModel model, ExpressionSyntax expression, CancellationToken cancellationToken)

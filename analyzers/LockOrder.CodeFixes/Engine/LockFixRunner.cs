@@ -26,13 +26,13 @@ namespace LockOrder.CodeFixes.Engine
 
             foreach (var diagnostic in context.Diagnostics)
             {
-                var diagnosed = FindInvocation(root, diagnostic.Location);
+                var diagnosed = FindLockNode(root, diagnostic.Location);
                 if (diagnosed is null)
                 {
                     continue;
                 }
 
-                var held = diagnostic.AdditionalLocations.Count > 0 ? FindInvocation(root, diagnostic.AdditionalLocations[0]) : null;
+                var held = diagnostic.AdditionalLocations.Count > 0 ? FindLockNode(root, diagnostic.AdditionalLocations[0]) : null;
                 var result = await TryApplyAsync(fix, context.Document, diagnosed, held, context.CancellationToken).ConfigureAwait(false);
                 if (result is not null)
                 {
@@ -43,15 +43,33 @@ namespace LockOrder.CodeFixes.Engine
             }
         }
 
-        /// <summary>The invocation a diagnostic location points at, when the location is in <paramref name="root"/>'s tree.</summary>
-        internal static InvocationExpressionSyntax? FindInvocation(SyntaxNode root, Location location)
+        /// <summary>
+        /// The node a diagnostic location points at, when the location is in <paramref name="root"/>'s tree: the
+        /// expression a <c>lock</c> statement locks (the analyzer points there for a <c>lock</c>), else the invocation.
+        /// </summary>
+        internal static SyntaxNode? FindLockNode(SyntaxNode root, Location location)
         {
             if (!location.IsInSource || location.SourceTree != root.SyntaxTree || !root.FullSpan.Contains(location.SourceSpan))
             {
                 return null;
             }
 
-            return root.FindNode(location.SourceSpan, getInnermostNodeForTie: true).FirstAncestorOrSelf<InvocationExpressionSyntax>();
+            return LockNodeAt(root.FindNode(location.SourceSpan, getInnermostNodeForTie: true));
+        }
+
+        private static SyntaxNode? LockNodeAt(SyntaxNode node)
+        {
+            // Checked before the invocation around it: "lock (GetLock())" locks what the call returns, and a lock statement
+            // in a lambda passed to a call is not that call.
+            for (var current = node; current is not null && current.Span == node.Span; current = current.Parent)
+            {
+                if (current is ExpressionSyntax expression && current.Parent is LockStatementSyntax statement && statement.Expression == expression)
+                {
+                    return expression;
+                }
+            }
+
+            return node.FirstAncestorOrSelf<InvocationExpressionSyntax>();
         }
 
         /// <summary>Applies <paramref name="fix"/> and checks that the result compiles as well as the original did.</summary>
@@ -68,10 +86,12 @@ namespace LockOrder.CodeFixes.Engine
             }
 
             // Annotating does not move text: the nodes are found again at the same spans.
-            var markedDiagnosed = markedRoot.FindNode(diagnosed.Span, getInnermostNodeForTie: true);
-            var markedHeld = held is null ? null : markedRoot.FindNode(held.Span, getInnermostNodeForTie: true);
-            markedDiagnosed = markedDiagnosed.FirstAncestorOrSelf<InvocationExpressionSyntax>() ?? markedDiagnosed;
-            markedHeld = markedHeld?.FirstAncestorOrSelf<InvocationExpressionSyntax>() ?? markedHeld;
+            var markedDiagnosed = LockNodeAt(markedRoot.FindNode(diagnosed.Span, getInnermostNodeForTie: true));
+            var markedHeld = held is null ? null : LockNodeAt(markedRoot.FindNode(held.Span, getInnermostNodeForTie: true));
+            if (markedDiagnosed is null)
+            {
+                return null;
+            }
 
             var result = await fix.TryFixAsync(markedDocument, markedDiagnosed, markedHeld, cancellationToken).ConfigureAwait(false);
             if (result is null)

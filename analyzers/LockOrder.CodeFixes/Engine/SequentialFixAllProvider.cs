@@ -34,14 +34,14 @@ namespace LockOrder.CodeFixes.Engine
             var targets = new List<(SyntaxAnnotation Diagnosed, SyntaxAnnotation? Held)>();
             foreach (var diagnostic in diagnostics.OrderBy(d => d.Location.SourceSpan.Start))
             {
-                var diagnosed = LockFixRunner.FindInvocation(root, diagnostic.Location);
+                var diagnosed = LockFixRunner.FindLockNode(root, diagnostic.Location);
                 if (diagnosed is null)
                 {
                     continue;
                 }
 
                 var diagnosedMark = Mark(marks, diagnosed);
-                var held = diagnostic.AdditionalLocations.Count > 0 ? LockFixRunner.FindInvocation(root, diagnostic.AdditionalLocations[0]) : null;
+                var held = diagnostic.AdditionalLocations.Count > 0 ? LockFixRunner.FindLockNode(root, diagnostic.AdditionalLocations[0]) : null;
                 targets.Add((diagnosedMark, held is null ? null : Mark(marks, held)));
             }
 

@@ -44,7 +44,7 @@ namespace LockOrder.CodeFixes.Fixes
 
             // The code the statement jumps over: the acquisition itself and every statement between it and the copy.
             var slot = region.StatementSlot;
-            var acquisition = region.Scope is null ? (SyntaxNode)region.AcquisitionSlot.Statement : region.Acquisition.Invocation;
+            var acquisition = region.Scope is null ? (SyntaxNode)region.AcquisitionSlot.Statement : region.Acquisition.Expression;
             if (CodeEffects.Conflict(moved, CodeEffects.Of(model, acquisition, cancellationToken)))
             {
                 return null;
@@ -70,10 +70,9 @@ namespace LockOrder.CodeFixes.Fixes
 
             var hoisted = statement.WithAdditionalAnnotations(Formatter.Annotation);
             SyntaxNode newRoot;
-            if (region.Scope is { } scope)
+            if (region.ScopeBlock is { } block)
             {
-                var block = (BlockSyntax)scope.Statement;
-                var newScope = scope.WithStatement(block.WithStatements(block.Statements.RemoveAt(slot.Index)));
+                var newScope = region.WithScopeBlock(block.WithStatements(block.Statements.RemoveAt(slot.Index)));
                 var scopeSlot = region.AcquisitionSlot;
                 newRoot = root.ReplaceNode(scopeSlot.Container, scopeSlot.WithRangeReplaced(scopeSlot.Index, scopeSlot.Index, new[] { hoisted, newScope }));
             }

@@ -100,7 +100,7 @@ namespace LockOrder.CodeFixes.Fixes
                 return null;
             }
 
-            var scopeVariables = region.Scope is null ? new HashSet<ISymbol>(SymbolEqualityComparer.Default) : DeclaredInBlock(model, (BlockSyntax)region.Scope.Statement, cancellationToken);
+            var scopeVariables = region.Scope is null ? new HashSet<ISymbol>(SymbolEqualityComparer.Default) : DeclaredInBlock(model, region.ScopeBlock!, cancellationToken);
             var captures = new List<(ExpressionSyntax Expression, string Name, ITypeSymbol Type)>();
             // Names already used anywhere in the member (all top-level statements, in a program) are avoided, so that a
             // capture never shadows or collides.
@@ -138,7 +138,7 @@ namespace LockOrder.CodeFixes.Fixes
             SyntaxNode newRoot;
             if (region.Scope is { } scope)
             {
-                // T name;  using (...) { …; name = expression; }  target.Copy(name);
+                // T name;  using (...) { …; name = expression; }  target.Copy(name);   (or lock (...) { … })
                 var declarations = captures.Select(c => (StatementSyntax)SyntaxFactory.LocalDeclarationStatement(
                         SyntaxFactory.VariableDeclaration(
                             SyntaxFactory.ParseTypeName(c.Type.ToMinimalDisplayString(model, scope.SpanStart)),
@@ -148,9 +148,9 @@ namespace LockOrder.CodeFixes.Fixes
                 var assignments = captures.Select(c => (StatementSyntax)SyntaxFactory.ExpressionStatement(
                         SyntaxFactory.AssignmentExpression(SyntaxKind.SimpleAssignmentExpression, SyntaxFactory.IdentifierName(c.Name), c.Expression.WithoutTrivia()))
                     .WithAdditionalAnnotations(Formatter.Annotation));
-                var block = (BlockSyntax)scope.Statement;
+                var block = region.ScopeBlock!;
                 var statements = block.Statements.RemoveAt(slot.Index).InsertRange(slot.Index, assignments);
-                var newScope = scope.WithStatement(block.WithStatements(statements));
+                var newScope = region.WithScopeBlock(block.WithStatements(statements));
                 var scopeSlot = region.AcquisitionSlot;
                 // The call now follows the scope's closing brace: a blank line sets it apart.
                 var replacement = declarations.Concat(new StatementSyntax[] { newScope, sunk.WithLeadingTrivia(SyntaxFactory.TriviaList(EndOfLine(statement)).AddRange(statement.GetLeadingTrivia())) });

@@ -1,6 +1,7 @@
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using LockOrder.Analyzers.Model;
 using LockOrder.CodeFixes.Engine;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -11,10 +12,12 @@ namespace LockOrder.CodeFixes.Fixes
 {
     /// <summary>
     /// LOCK001: the lock declared to come first is taken second. When the two acquisitions are adjacent — nested
-    /// <c>using</c> statements with nothing between them, or two consecutive enter statements / using declarations —
-    /// swapping them makes every thread take the pair in the declared order, and no statement runs with a different
-    /// set of locks held. Anything between the two acquisitions would run without the lock it had before, so
-    /// non-adjacent acquisitions are left to the developer.
+    /// <c>using</c> or <c>lock</c> statements with nothing between them (<c>lock (_entries) { lock (_index) { … } }</c>,
+    /// or a <c>using</c> scope around a <c>lock</c>), or two consecutive enter statements / using declarations
+    /// (<c>Monitor.Enter</c>, <c>await s.WaitAsync()</c>, <c>x.Enter()</c>) — swapping them makes every thread take the
+    /// pair in the declared order, and no statement runs with a different set of locks held. Anything between the two
+    /// acquisitions would run without the lock it had before, so non-adjacent acquisitions are left to the developer;
+    /// so are lock objects whose evaluation could have side effects or depend on the other lock.
     /// </summary>
     internal sealed class SwapAcquisitionsFix : LockFix
     {
@@ -22,7 +25,8 @@ namespace LockOrder.CodeFixes.Fixes
 
         internal override string GenericTitle => "Acquire locks in the declared order";
 
-        internal static string Title(ITypeSymbol earlier, ITypeSymbol later) => $"Acquire '{earlier.Name}' before '{later.Name}'";
+        /// <summary>"Acquire 'Cache._index' before 'Cache._entries'": the classes as the analyzer's messages name them.</summary>
+        internal static string Title(LockClass earlier, LockClass later) => $"Acquire '{earlier.Display}' before '{later.Display}'";
 
         internal override async Task<FixResult?> TryFixAsync(Document document, SyntaxNode diagnosed, SyntaxNode? held, CancellationToken cancellationToken)
         {
@@ -36,44 +40,48 @@ namespace LockOrder.CodeFixes.Fixes
             var second = LockOperationReader.Read(model, diagnosed, cancellationToken);
             var first = LockOperationReader.Read(model, held, cancellationToken);
             if (first is not { Kind: LockOperationKind.Acquire } || second is not { Kind: LockOperationKind.Acquire }
-                || !LockOperationReader.IsSimplePath(first.Receiver) || !LockOperationReader.IsSimplePath(second.Receiver))
+                || !LockOperationReader.IsSimplePath(first.LockObject) || !LockOperationReader.IsSimplePath(second.LockObject))
             {
                 return null;
             }
 
-            var newRoot = SwapNestedUsings(root, first.Invocation, second.Invocation, model, cancellationToken)
-                ?? SwapAdjacentStatements(root, first.Invocation, second.Invocation, model, cancellationToken);
+            var newRoot = SwapNestedScopes(root, first, second)
+                ?? SwapAdjacentStatements(root, first, second, model, cancellationToken);
             return newRoot is null ? null : new FixResult(document.WithSyntaxRoot(newRoot), Title(second.LockClass, first.LockClass));
         }
 
-        // using (first) using (second) body   or   using (first) { using (second) body }
-        private static SyntaxNode? SwapNestedUsings(SyntaxNode root, InvocationExpressionSyntax first, InvocationExpressionSyntax second, SemanticModel model, CancellationToken cancellationToken)
+        // using (first) using (second) body,   lock (first) { lock (second) body },   using (first) lock (second) body, …
+        private static SyntaxNode? SwapNestedScopes(SyntaxNode root, LockOperation first, LockOperation second)
         {
-            if (ResourceUsing(first) is not { } outer || ResourceUsing(second) is not { } inner)
+            if (ScopeStatement(first) is not { } outer || ScopeStatement(second) is not { } inner)
             {
                 return null;
             }
 
-            var body = outer.Statement is BlockSyntax { Statements.Count: 1 } block ? block.Statements[0] : outer.Statement;
-            if (body != inner || DependsOnDeclaration(inner, outer, model, cancellationToken))
+            var outerBody = Body(outer);
+            var body = outerBody is BlockSyntax { Statements.Count: 1 } block ? block.Statements[0] : outerBody;
+            if (body != inner || Depends(inner, outer) || Depends(outer, inner))
             {
                 return null;
             }
 
-            var newInner = inner
-                .WithDeclaration(outer.Declaration)
-                .WithExpression(outer.Expression);
-            var newOuter = outer.ReplaceNode(inner, newInner)
-                .WithDeclaration(inner.Declaration)
-                .WithExpression(inner.Expression)
-                .WithAdditionalAnnotations(Formatter.Annotation);
+            var newInner = WithHeaderOf(inner, outer);
+            var newOuter = WithHeaderOf(outer.ReplaceNode(inner, newInner), inner);
+            if (outer is UsingStatementSyntax || inner is UsingStatementSyntax)
+            {
+                // Two lock statements swap only what they lock, every token in its place, and keep the user's layout:
+                // the formatter stacks nested using statements, but would indent a nested lock written without braces.
+                newOuter = newOuter.WithAdditionalAnnotations(Formatter.Annotation);
+            }
+
             return root.ReplaceNode(outer, newOuter);
         }
 
         // first;  second;   as explicit enter statements or using declarations, one right after the other.
-        private static SyntaxNode? SwapAdjacentStatements(SyntaxNode root, InvocationExpressionSyntax first, InvocationExpressionSyntax second, SemanticModel model, CancellationToken cancellationToken)
+        private static SyntaxNode? SwapAdjacentStatements(SyntaxNode root, LockOperation first, LockOperation second, SemanticModel model, CancellationToken cancellationToken)
         {
-            if (AcquisitionStatement(first) is not { } firstStatement || AcquisitionStatement(second) is not { } secondStatement)
+            if (first.Invocation is null || second.Invocation is null
+                || AcquisitionStatement(first.Invocation) is not { } firstStatement || AcquisitionStatement(second.Invocation) is not { } secondStatement)
             {
                 return null;
             }
@@ -103,6 +111,33 @@ namespace LockOrder.CodeFixes.Fixes
             return root.ReplaceNodes(new[] { firstNode, secondNode }, (original, _) => original == firstNode ? newFirst : newSecond);
         }
 
+        /// <summary>The statement whose header is the acquisition: a <c>lock</c> statement, or a <c>using</c> whose resource is the call.</summary>
+        private static StatementSyntax? ScopeStatement(LockOperation acquisition) =>
+            (StatementSyntax?)acquisition.LockStatement ?? (acquisition.Invocation is { } invocation ? ResourceUsing(invocation) : null);
+
+        private static StatementSyntax Body(StatementSyntax scope) =>
+            scope is LockStatementSyntax lockStatement ? lockStatement.Statement : ((UsingStatementSyntax)scope).Statement;
+
+        /// <summary>
+        /// <paramref name="target"/> with the header (what it locks) of <paramref name="source"/>: the resource or the
+        /// lock object alone when both are the same kind of statement, so every token keeps its place and trivia;
+        /// otherwise <paramref name="source"/>'s statement around <paramref name="target"/>'s body, in its place.
+        /// </summary>
+        private static StatementSyntax WithHeaderOf(StatementSyntax target, StatementSyntax source)
+        {
+            switch (target, source)
+            {
+                case (UsingStatementSyntax targetUsing, UsingStatementSyntax sourceUsing):
+                    return targetUsing.WithDeclaration(sourceUsing.Declaration).WithExpression(sourceUsing.Expression);
+                case (LockStatementSyntax targetLock, LockStatementSyntax sourceLock):
+                    return targetLock.WithExpression(sourceLock.Expression);
+                case (_, LockStatementSyntax sourceLock):
+                    return sourceLock.WithStatement(Body(target)).WithTriviaFrom(target);
+                default:
+                    return ((UsingStatementSyntax)source).WithStatement(Body(target)).WithTriviaFrom(target);
+            }
+        }
+
         /// <summary>The using statement whose resource is exactly <paramref name="acquisition"/>.</summary>
         private static UsingStatementSyntax? ResourceUsing(InvocationExpressionSyntax acquisition)
         {
@@ -117,9 +152,14 @@ namespace LockOrder.CodeFixes.Fixes
             }
         }
 
-        /// <summary>The statement that is exactly <paramref name="acquisition"/>: <c>x.Enter();</c> or <c>using var s = x.Lock();</c>.</summary>
+        /// <summary>The statement that is exactly <paramref name="acquisition"/>: <c>x.Enter();</c>, <c>await s.WaitAsync();</c> or <c>using var s = x.Lock();</c>.</summary>
         private static StatementSyntax? AcquisitionStatement(InvocationExpressionSyntax acquisition)
         {
+            if (LockOperationReader.ResultOf(acquisition) is AwaitExpressionSyntax { Parent: ExpressionStatementSyntax awaited })
+            {
+                return awaited;
+            }
+
             switch (acquisition.Parent)
             {
                 case ExpressionStatementSyntax statement:
@@ -132,17 +172,25 @@ namespace LockOrder.CodeFixes.Fixes
             }
         }
 
-        private static bool DependsOnDeclaration(UsingStatementSyntax inner, UsingStatementSyntax outer, SemanticModel model, CancellationToken cancellationToken)
+        /// <summary>
+        /// Whether swapping would change what a header means: <paramref name="user"/>'s header reads a variable
+        /// <paramref name="declarer"/> declares, or uses its name (which would then name that variable).
+        /// </summary>
+        private static bool Depends(StatementSyntax user, StatementSyntax declarer)
         {
-            if (outer.Declaration is null)
+            if (declarer is not UsingStatementSyntax { Declaration: { } declaration })
             {
                 return false;
             }
 
-            var declared = outer.Declaration.Variables.Select(v => model.GetDeclaredSymbol(v, cancellationToken)).ToList();
-            SyntaxNode? resource = (SyntaxNode?)inner.Declaration ?? inner.Expression;
-            return resource is not null && resource.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>()
-                .Any(id => declared.Contains(model.GetSymbolInfo(id, cancellationToken).Symbol, SymbolEqualityComparer.Default));
+            var names = declaration.Variables.Select(v => v.Identifier.ValueText).ToList();
+            SyntaxNode? header = user switch
+            {
+                UsingStatementSyntax usingStatement => (SyntaxNode?)usingStatement.Declaration ?? usingStatement.Expression,
+                LockStatementSyntax lockStatement => lockStatement.Expression,
+                _ => null,
+            };
+            return header is not null && header.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>().Any(id => names.Contains(id.Identifier.ValueText));
         }
     }
 }
