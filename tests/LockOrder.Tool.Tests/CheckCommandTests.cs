@@ -72,7 +72,7 @@ namespace LockOrder.Tool.Tests
             var rules = report.Select(d => d.Rule).Distinct().ToList();
             Assert.Equal(rules.OrderBy(r => r, StringComparer.Ordinal), rules);
             Assert.Contains(report, d => d.Rule == "LOCK002" && d.Severity == "error" && d.Message.Contains("'MemoryLock (device.MemoryLock)' is held (Exclusive)", StringComparison.Ordinal));
-            Assert.Contains(report, d => d.Rule == "LOCK008" && d.Severity == "warning" && d.File == "BusResetCycle.cs" && d.Line == 54);
+            Assert.Contains(report, d => d.Rule == "LOCK008" && d.Severity == "warning" && d.File == "BusResetCycle.cs" && d.Line == 52);
             Assert.Matches(@"13 LockOrder diagnostics in 1 project: \d+ errors, \d+ warnings\.", run.Output);
         }
 

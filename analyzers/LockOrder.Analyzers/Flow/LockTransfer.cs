@@ -805,12 +805,14 @@ namespace LockOrder.Analyzers.Flow
 
             if (BodyEffectWalker.RaisedEvent(instance, origins) is { } raised)
             {
-                foreach (var handler in context.Summaries.Events.HandlersOf(raised, context.CancellationToken))
+                var handlers = context.Summaries.Events.HandlersOf(raised, context.CancellationToken);
+                foreach (var handler in handlers)
                 {
                     CheckTarget(state, ImmutableArray<string>.Empty, handler, "event " + raised.Name, location);
                 }
 
-                if (UnseenCodeRule.IsVisibleOutside(raised))
+                // With handlers in sight the analysis checks what raising runs; with none, whoever subscribes is unseen.
+                if (handlers.IsEmpty && UnseenCodeRule.IsVisibleOutside(raised))
                 {
                     UnseenCodeRule.Report(context, state, "Raising event '" + raised.Name + "'", UnseenCodeRule.EventHandlers, location);
                 }

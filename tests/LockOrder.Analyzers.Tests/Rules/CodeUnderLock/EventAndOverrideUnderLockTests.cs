@@ -120,6 +120,59 @@ public class Cache
             Diagnostic("LOCK013").WithLocation(0).WithLocation(1).WithSeverity(DiagnosticSeverity.Info)
                 .WithMessage("Raising event 'Changed' runs while 'Cache._sync' is held (Exclusive): handlers outside this compilation can subscribe, and one that takes another lock or waits deadlocks with this one"));
 
+        // With a handler in sight the analysis follows it (and finds the inversion) instead of reminding about strangers.
+        [Fact]
+        public Task PublicEventWithAHandlerInSightIsCheckedThroughItsHandler() => VerifyAsync(@"
+public class Cache
+{
+    private readonly object _sync = new object();
+    public event EventHandler? Changed;
+
+    public void Set()
+    {
+        lock (_sync)
+        {
+            Changed?{|#1:.Invoke(this, EventArgs.Empty)|};
+        }
+    }
+
+    public void Get()
+    {
+        lock (_sync)
+        {
+        }
+    }
+}
+
+public class View
+{
+    private readonly object _state = new object();
+    private readonly Cache _cache;
+
+    public View(Cache cache)
+    {
+        _cache = cache;
+        _cache.Changed += OnChanged;
+    }
+
+    public void Refresh()
+    {
+        lock (_state)
+        {
+            {|#0:_cache.Get()|};
+        }
+    }
+
+    private void OnChanged(object? sender, EventArgs e)
+    {
+        lock (_state)
+        {
+        }
+    }
+}",
+            Diagnostic("LOCK008").WithLocation(1).WithLocation(0)
+                .WithMessage("Lock-order inversion Cache._sync → View._state → Cache._sync: Cache._sync → View._state in Cache.Set via callback View.OnChanged → lock (View._state) (Test0.cs:16), View._state → Cache._sync in View.Refresh via Cache.Get → lock (Cache._sync) (Test0.cs:43); declare the order with [AcquiredBefore] and take the locks in that order everywhere"));
+
         [Fact]
         public Task VirtualCallUnderALockRunsTheOverridesInSight() => VerifyAsync(@"
 abstract class Handler
