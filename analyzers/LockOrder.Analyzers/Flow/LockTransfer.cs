@@ -542,6 +542,7 @@ namespace LockOrder.Analyzers.Flow
             }
 
             var location = operation.Syntax.GetLocation();
+            target = DispatchIndex.Devirtualize(target, instance);
             string callee = MethodDisplayName.Of(SummaryProvider.Normalize(target));
             HeldLock? releasedHere = null;
             foreach (var action in actions)
@@ -756,6 +757,11 @@ namespace LockOrder.Analyzers.Flow
             var receiverType = LockCallClassifier.StripConversions(instance)?.Type;
             if (BlockingWaits.Describe(target, receiverType) is { } wait)
             {
+                if (BlockingWaits.IsSynchronousCompletion(instance))
+                {
+                    return;
+                }
+
                 WaitRule.Check(context, state, wait, string.Empty, location);
                 return;
             }

@@ -741,12 +741,35 @@ namespace LockOrder.Analyzers.Flow
 
         /// <summary>
         /// Whether disposing a resource of <paramref name="type"/> at the end of a <c>using</c> is only what this path
-        /// models: a scope of a value type is released unconditionally; any other IDisposable's Dispose is a framework
-        /// interface call that touches no LockOrder lock. A scope of a reference type is disposed behind a null check,
-        /// and a ref struct's Dispose is a method of its own: both are left to the graph.
+        /// models: a scope of a value type is released unconditionally; a framework type's Dispose touches no lock the
+        /// analysis tracks (a registration's, which waits for a running callback, excepted). A scope of a reference type
+        /// is disposed behind a null check, a ref struct's Dispose is a method of its own, and a Dispose the compilation
+        /// declares may lock or wait under the held locks: all are left to the graph.
         /// </summary>
         private static bool IsDisposalModeled(ITypeSymbol? type, bool isScope) =>
-            type is not null && !type.IsRefLikeType && (!isScope || type.IsValueType);
+            type is not null && !type.IsRefLikeType && (!isScope || type.IsValueType) && (isScope || !DisposeMayAct(type));
+
+        private static bool DisposeMayAct(ITypeSymbol type)
+        {
+            for (var current = type; current is not null; current = current.BaseType)
+            {
+                if (current is { Name: "CancellationTokenRegistration", ContainingNamespace.Name: "Threading" })
+                {
+                    return true;
+                }
+
+                foreach (var member in current.GetMembers())
+                {
+                    if (member is IMethodSymbol { Parameters.IsEmpty: true } method && method.Name.EndsWith("Dispose", System.StringComparison.Ordinal)
+                        && method.Locations.Length > 0 && method.Locations[0].IsInSource)
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
 
         private void Jump(IBranchOperation branch, LockState state)
         {

@@ -156,6 +156,7 @@ namespace LockOrder.Analyzers.Interprocedural
 
             void AddCall(IMethodSymbol target, IOperation? instance, ImmutableArray<IArgumentOperation> arguments, IOperation? site)
             {
+                target = DispatchIndex.Devirtualize(target, instance);
                 var normalized = SummaryProvider.Normalize(target);
                 var targetAnnotations = annotations.Get(normalized);
                 if (!targetAnnotations.Contracts.IsEmpty || LockCallClassifier.IsLockOperation(target, annotations))
@@ -180,7 +181,7 @@ namespace LockOrder.Analyzers.Interprocedural
                     : LockInstance.InSummary(LockCallClassifier.StripConversions(instance), origins);
                 AddCallSite(normalized, receiver);
 
-                if (BlockingWaits.Describe(target, LockCallClassifier.StripConversions(instance)?.Type, throughCalls: true) is { } wait)
+                if (BlockingWaits.Describe(target, LockCallClassifier.StripConversions(instance)?.Type, throughCalls: true) is { } wait && !BlockingWaits.IsSynchronousCompletion(instance))
                 {
                     ownAcquisitions.Add(new CalleeEffect(CalleeEffectKind.Wait, null, LockMode.Exclusive, ImmutableArray.Create(wait)));
                 }

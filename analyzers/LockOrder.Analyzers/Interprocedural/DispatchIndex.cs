@@ -2,8 +2,10 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace LockOrder.Analyzers.Interprocedural
 {
@@ -16,7 +18,7 @@ namespace LockOrder.Analyzers.Interprocedural
     internal sealed class DispatchIndex
     {
         /// <summary>Overrides and implementations followed for one virtual or interface member.</summary>
-        internal const int MaxTargets = 64;
+        internal const int MaxTargets = 256;
 
         private readonly Compilation compilation;
         private readonly Lazy<Dictionary<INamedTypeSymbol, List<INamedTypeSymbol>>> subtypes;
@@ -36,13 +38,73 @@ namespace LockOrder.Analyzers.Interprocedural
             && (method.ContainingType?.TypeKind == TypeKind.Interface || ((method.IsVirtual || method.IsAbstract || method.IsOverride) && !method.IsSealed && method.ContainingType?.IsSealed == false));
 
         /// <summary>
+        /// The member a call of <paramref name="target"/> on <paramref name="instance"/> runs, as far as the receiver's
+        /// static type says: <c>using (var scope = new Scope())</c> disposes through <c>IDisposable.Dispose</c>, but on
+        /// a <c>Scope</c>, so it runs <c>Scope.Dispose</c> (and its overrides, if any) — not every <c>Dispose</c> in the
+        /// compilation.
+        /// </summary>
+        internal static IMethodSymbol Devirtualize(IMethodSymbol target, IOperation? instance)
+        {
+            if (!IsDispatched(target) || instance is null)
+            {
+                return target;
+            }
+
+            while (instance is IConversionOperation conversion)
+            {
+                instance = conversion.Operand;
+            }
+
+            if (instance.Type is not INamedTypeSymbol receiverType || receiverType.TypeKind is TypeKind.Interface or TypeKind.Error)
+            {
+                return target;
+            }
+
+            if (target.ContainingType.TypeKind == TypeKind.Interface)
+            {
+                return receiverType.FindImplementationForInterfaceMember(target) as IMethodSymbol ?? target;
+            }
+
+            var declaring = target.ContainingType.OriginalDefinition;
+            for (var type = receiverType; type is not null && !SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, declaring); type = type.BaseType)
+            {
+                foreach (var member in type.GetMembers(target.Name))
+                {
+                    if (member is IMethodSymbol { IsOverride: true } candidate && Overrides(candidate, target.OriginalDefinition))
+                    {
+                        return candidate;
+                    }
+                }
+            }
+
+            return target;
+        }
+
+        private static bool Overrides(IMethodSymbol candidate, IMethodSymbol method)
+        {
+            for (var overridden = candidate.OverriddenMethod; overridden is not null; overridden = overridden.OverriddenMethod)
+            {
+                if (SymbolEqualityComparer.Default.Equals(overridden.OriginalDefinition, method))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
         /// The bodies in the compilation a call of <paramref name="method"/> may run besides its own: the overrides in
         /// subclasses, the implementations of an interface member. <paramref name="cut"/> says some were left out.
         /// </summary>
         internal ImmutableArray<IMethodSymbol> TargetsOf(IMethodSymbol method, out bool cut)
         {
             method = method.OriginalDefinition;
-            if (!IsDispatched(method))
+
+            // Only members the compilation declares: a call of IDisposable.Dispose, object.ToString or
+            // IEnumerator.MoveNext on a receiver of unknown type would otherwise run every implementation in the
+            // compilation — each a guess, and together a graph with edges no program has.
+            if (!IsDispatched(method) || !method.Locations.Any(location => location.IsInSource))
             {
                 cut = false;
                 return ImmutableArray<IMethodSymbol>.Empty;
@@ -90,15 +152,9 @@ namespace LockOrder.Analyzers.Interprocedural
         {
             foreach (var member in type.GetMembers(method.Name))
             {
-                if (member is IMethodSymbol { IsOverride: true } candidate)
+                if (member is IMethodSymbol { IsOverride: true } candidate && Overrides(candidate, method))
                 {
-                    for (var overridden = candidate.OverriddenMethod; overridden is not null; overridden = overridden.OverriddenMethod)
-                    {
-                        if (SymbolEqualityComparer.Default.Equals(overridden.OriginalDefinition, method))
-                        {
-                            return SummaryProvider.Normalize(candidate);
-                        }
-                    }
+                    return SummaryProvider.Normalize(candidate);
                 }
             }
 

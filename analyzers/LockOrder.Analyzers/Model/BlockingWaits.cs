@@ -1,4 +1,5 @@
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace LockOrder.Analyzers.Model
 {
@@ -52,6 +53,53 @@ namespace LockOrder.Analyzers.Model
                     return null;
             }
         }
+
+        /// <summary>
+        /// Whether the task waited for comes from a call told to run synchronously — <c>Flush(async: false)</c>, the
+        /// sync-over-async idiom of libraries that write each I/O path once (Npgsql, SqlClient): such a task has completed
+        /// when the call returns, and <c>.GetAwaiter().GetResult()</c> on it only unwraps the result or the exception.
+        /// </summary>
+        internal static bool IsSynchronousCompletion(IOperation? waited)
+        {
+            for (int depth = 0; depth < 8 && waited is not null; depth++)
+            {
+                while (waited is IConversionOperation or IParenthesizedOperation)
+                {
+                    waited = waited is IConversionOperation conversion ? conversion.Operand : ((IParenthesizedOperation)waited).Operand;
+                }
+
+                if (waited is not IInvocationOperation invocation)
+                {
+                    return false;
+                }
+
+                if (invocation.TargetMethod.Name is "GetAwaiter" or "ConfigureAwait" or "AsTask" && invocation.Instance is { } inner)
+                {
+                    waited = inner;
+                    continue;
+                }
+
+                foreach (var argument in invocation.Arguments)
+                {
+                    if (argument.Parameter is { Type.SpecialType: SpecialType.System_Boolean } parameter
+                        && IsAsyncFlag(parameter.Name)
+                        && argument.Value.ConstantValue is { HasValue: true, Value: false })
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            return false;
+        }
+
+        private static bool IsAsyncFlag(string name) =>
+            string.Equals(name, "async", System.StringComparison.OrdinalIgnoreCase)
+            || string.Equals(name, "isAsync", System.StringComparison.OrdinalIgnoreCase)
+            || string.Equals(name, "useAsync", System.StringComparison.OrdinalIgnoreCase)
+            || string.Equals(name, "runAsync", System.StringComparison.OrdinalIgnoreCase);
 
         /// <summary>The names <see cref="Describe"/> may name, for reading calls from syntax.</summary>
         internal static readonly string[] WaitingTypeNames = { "System.Threading.Tasks.Task", "System.Threading.Tasks.Task`1", "System.Threading.Tasks.ValueTask`1", "System.Runtime.CompilerServices.TaskAwaiter", "System.Runtime.CompilerServices.TaskAwaiter`1", "System.Threading.Thread", "System.Threading.WaitHandle", "System.Threading.ManualResetEventSlim", "System.Threading.CountdownEvent", "System.Threading.Barrier" };

@@ -47,6 +47,47 @@ namespace LockOrder.Analyzers.Model
         /// <summary>A path that says which object the lock is: rooted at <c>this</c>, a parameter or a static member, not at a local of unknown value.</summary>
         internal bool IsIdentified => Path is not null && !IsLocalRooted;
 
+        /// <summary>
+        /// The path goes out through one object and comes back through another's field before it names the lock
+        /// (<c>this._channels._manager.ThisLock</c>): three or more member accesses from its root. Such a path is where
+        /// back-pointers live — a child's <c>Parent</c>, a collection's owner — so it may well be the object a shorter
+        /// path names. (<c>this._peer._sync</c>, one field away, is another object of the class as far as anyone can say.)
+        /// </summary>
+        internal bool IsReachedThroughAnotherObject
+        {
+            get
+            {
+                if (Path is null)
+                {
+                    return false;
+                }
+
+                int hops = 0;
+                int nesting = 0;
+                bool quoted = false;
+                foreach (char c in Path)
+                {
+                    switch (c)
+                    {
+                        case '"':
+                            quoted = !quoted;
+                            break;
+                        case '[' or '<' or '(' when !quoted:
+                            nesting++;
+                            break;
+                        case ']' or '>' or ')' when !quoted:
+                            nesting--;
+                            break;
+                        case '.' when !quoted && nesting == 0:
+                            hops++;
+                            break;
+                    }
+                }
+
+                return hops >= 3;
+            }
+        }
+
         /// <summary>The access path, or <see langword="null"/> when unknown.</summary>
         internal string? Path { get; }
 

@@ -109,7 +109,13 @@ namespace LockOrder.Analyzers.Rules
             {
                 if (acquired.IsReentrant)
                 {
-                    context.Sink.Report(Descriptors.AnotherInstanceAcquired, at, held.AcquiredAt, instance.Path!, via, held.Instance.Path!, acquired.Display);
+                    // Re-entering the same object is fine, so "another instance" must be sure it is another: a path that
+                    // reaches the lock through another object's field may come back to the held one (a back-pointer).
+                    if (!instance.IsReachedThroughAnotherObject && !held.Instance.IsReachedThroughAnotherObject)
+                    {
+                        context.Sink.Report(Descriptors.AnotherInstanceAcquired, at, held.AcquiredAt, instance.Path!, via, held.Instance.Path!, acquired.Display);
+                    }
+
                     return;
                 }
 

@@ -48,6 +48,20 @@ namespace LockOrder.Analyzers.Tests.Robustness.Bounds
         }
 
         [Fact]
+        public void FaultInAnOverridePastTheFanOutBoundIsReportedAsIncompleteAnalysis()
+        {
+            var source = BoundCrossingSources.DispatchWiderThanTheFanOutBound(DispatchIndex.MaxTargets + 10);
+            Verify(source, Completeness.MustBeIncomplete);
+        }
+
+        [Fact]
+        public void FaultInAnOverrideWithinTheFanOutBoundIsFound()
+        {
+            var source = BoundCrossingSources.DispatchWiderThanTheFanOutBound(DispatchIndex.MaxTargets);
+            Verify(source, Completeness.Complete);
+        }
+
+        [Fact]
         public void InversionsBeyondTheCycleSearchBoundAreReportedAsIncompleteAnalysis()
         {
             // More separate groups of undeclared classes taken in both orders than the search reports: every one is a

@@ -74,6 +74,36 @@ namespace LockOrder.Analyzers.Tests.Robustness.Bounds
         }
 
         /// <summary>
+        /// An abstract member with <paramref name="overrides"/> overrides — more than one virtual call follows —
+        /// called under the memory write lock; only the last override touches user memory.
+        /// </summary>
+        internal static string DispatchWiderThanTheFanOutBound(int overrides)
+        {
+            var text = new StringBuilder(Header);
+            text.AppendLine("public abstract class Converter");
+            text.AppendLine("{");
+            text.AppendLine("    public abstract void Write(UserBuffer buffer);");
+            text.AppendLine("}");
+            for (var index = 0; index < overrides; index++)
+            {
+                string body = index == overrides - 1 ? "buffer.CopyFromUser(default);" : "{ }";
+                text.AppendLine($"public sealed class Converter{index} : Converter {{ public override void Write(UserBuffer buffer) {(index == overrides - 1 ? "=> " : string.Empty)}{body} }}");
+            }
+
+            text.AppendLine("public sealed class Writer");
+            text.AppendLine("{");
+            text.AppendLine("    private readonly MemoryLock memoryLock = new MemoryLock();");
+            text.AppendLine("    public void Entry(Converter converter, UserBuffer buffer)");
+            text.AppendLine("    {");
+            text.AppendLine("        memoryLock.EnterWrite();");
+            text.AppendLine("/*LOCK002*/ converter.Write(buffer);");
+            text.AppendLine("        memoryLock.ExitWrite();");
+            text.AppendLine("    }");
+            text.AppendLine("}");
+            return text.ToString();
+        }
+
+        /// <summary>
         /// <paramref name="classes"/> lock classes with no declared order, and for every ordered pair a method that takes
         /// one then the other: every pair is an inversion, and the cycles among them are far more than the inversion
         /// search enumerates.

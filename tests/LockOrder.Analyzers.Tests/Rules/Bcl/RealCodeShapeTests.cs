@@ -307,6 +307,62 @@ class MarsHandle
     }
 }");
 
+        // A lock reached back through a child's pointer to its owner is the owner's own monitor, re-entered (WCF's
+        // ChannelDispatcher and its ListenerHandler): not "another instance".
+        [Fact]
+        public Task AMonitorReachedBackThroughAChildsOwnerFieldIsNotAnotherInstance() => VerifyAsync(@"
+class Dispatcher
+{
+    private readonly object _thisLock = new object();
+    private readonly Handler _handler;
+
+    public Dispatcher() => _handler = new Handler(this);
+
+    public void Close()
+    {
+        lock (_thisLock)
+        {
+            _handler.Stop();
+        }
+    }
+
+    internal void Remove()
+    {
+        lock (_thisLock) { }
+    }
+}
+
+class Handler
+{
+    private readonly Dispatcher _dispatcher;
+
+    public Handler(Dispatcher dispatcher) => _dispatcher = dispatcher;
+
+    public void Stop() => _dispatcher.Remove();
+}");
+
+        [Fact]
+        public Task AMonitorOfAnotherDispatcherPassedInIsLock012() => VerifyAsync(@"
+class Dispatcher
+{
+    private readonly object _thisLock = new object();
+
+    public void Merge(Dispatcher other)
+    {
+        lock ({|#1:_thisLock|})
+        {
+            {|#0:other.Remove()|};
+        }
+    }
+
+    internal void Remove()
+    {
+        lock (_thisLock) { }
+    }
+}",
+            Diagnostic("LOCK012").WithLocation(0).WithLocation(1)
+                .WithMessage("Blocking acquisition of 'other._thisLock' via Dispatcher.Remove → lock (Dispatcher._thisLock) while 'this._thisLock', another instance of the same lock class 'Dispatcher._thisLock', is held: two threads taking two instances in opposite orders deadlock"));
+
         // A callee run under its caller's semaphore that gives it back before waiting for it again does not nest the
         // two waits (RabbitMQ.Client's RecoverExchangesAsync, which lets a user handler use the connection).
         [Fact]

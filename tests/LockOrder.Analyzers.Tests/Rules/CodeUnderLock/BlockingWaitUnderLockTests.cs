@@ -51,6 +51,81 @@ class Store
             Diagnostic("LOCK014").WithLocation(2).WithLocation(3)
                 .WithMessage("'AutoResetEvent.WaitOne' blocks while 'Store._sync' is held (Exclusive): the thread waits with the lock held, and what it waits for may need that lock"));
 
+        // Libraries that write each I/O path once pass `async: false` and unwrap the task, which has completed by then
+        // (Npgsql's Flush(async: false).GetAwaiter().GetResult()): no wait. The same call told to run asynchronously is one.
+        [Fact]
+        public Task UnwrappingATaskOfACallToldToRunSynchronouslyIsNoWait() => VerifyAsync(@"
+class Connector
+{
+    private readonly object _sync = new object();
+
+    public void Close()
+    {
+        lock (_sync)
+        {
+            Flush(async: false).GetAwaiter().GetResult();
+            Flush(false).ConfigureAwait(false).GetAwaiter().GetResult();
+            _ = Read(isAsync: false).Result;
+        }
+    }
+
+    public void CloseBlocking()
+    {
+        lock ({|#1:_sync|})
+        {
+            {|#0:Flush(async: true).GetAwaiter().GetResult()|};
+        }
+    }
+
+    private Task Flush(bool async) => async ? Task.Delay(1) : Task.CompletedTask;
+
+    private Task<int> Read(bool isAsync) => Task.FromResult(0);
+}",
+            Diagnostic("LOCK014").WithLocation(0).WithLocation(1)
+                .WithMessage("'GetAwaiter().GetResult' blocks while 'Connector._sync' is held (Exclusive): the thread waits with the lock held, and what it waits for may need that lock"));
+
+        // `using` on a concrete type disposes through IDisposable.Dispose, but runs only that type's Dispose: another
+        // type's Dispose that waits or locks is not reached from here.
+        [Fact]
+        public Task ADisposalRunsTheDisposedTypesDisposeOnly() => VerifyAsync(@"
+sealed class Scope : IDisposable
+{
+    public void Dispose() { }
+}
+
+sealed class Pump : IDisposable
+{
+    private Task _worker = Task.CompletedTask;
+    public void Dispose() => _worker.Wait();
+}
+
+class Store
+{
+    private readonly object _sync = new object();
+
+    void Save()
+    {
+        lock (_sync)
+        {
+            using (var scope = new Scope())
+            {
+            }
+        }
+    }
+
+    void Stop(Pump pump)
+    {
+        lock ({|#1:_sync|})
+        {
+            using ({|#0:pump|})
+            {
+            }
+        }
+    }
+}",
+            Diagnostic("LOCK014").WithLocation(0).WithLocation(1)
+                .WithMessage("'Task.Wait' via Pump.Dispose → Task.Wait blocks while 'Store._sync' is held (Exclusive): the thread waits with the lock held, and what it waits for may need that lock"));
+
         [Fact]
         public Task WaitsWithATimeoutAndWaitsOutsideTheLockAreFine() => VerifyAsync(@"
 class Store
