@@ -838,7 +838,7 @@ namespace LockOrder.Analyzers.Flow
                 return;
             }
 
-            if (context.Summaries.Dispatch.TargetsOf(normalized, out _).IsEmpty)
+            if (context.Summaries.Dispatch.TargetsOf(normalized, out bool polymorphic).IsEmpty && !polymorphic)
             {
                 UnseenCodeRule.Report(context, state, "'" + MethodDisplayName.Of(normalized) + "'", UnseenCodeRule.NoImplementation, location);
             }

@@ -11,18 +11,21 @@ namespace LockOrder.Analyzers.Interprocedural
 {
     /// <summary>
     /// The overrides and interface implementations a virtual or interface call may run, among the types declared in the
-    /// compilation (DESIGN §14): a call of <c>Handler.Handle</c> under a lock runs whichever override the object has, so
-    /// its effects are those of every override in sight. Bounded: past <see cref="MaxTargets"/> a call's targets are cut
-    /// (and its summary marked incomplete).
+    /// compilation (DESIGN §14): a call of <c>Handler.Handle</c> under a lock runs the override the object has. Where the
+    /// compilation declares one, that is the one that runs (for an object the compilation creates). Where it declares
+    /// more than <see cref="MaxTargets"/>, which one runs depends on the object, and their union is a program no run
+    /// executes: RabbitMQ's recovery closes a plain channel through <c>IChannel</c>, whose other implementation (the
+    /// recovering channel) would wait for the semaphore recovery holds; Rx's operators dispose through a base method
+    /// with hundreds of overrides. Such a call is a plug-in point: its overrides are not followed (no edge, no LOCK011).
     /// </summary>
     internal sealed class DispatchIndex
     {
-        /// <summary>Overrides and implementations followed for one virtual or interface member.</summary>
-        internal const int MaxTargets = 256;
+        /// <summary>Overrides and implementations followed for one virtual or interface member: past it, none.</summary>
+        internal const int MaxTargets = 1;
 
         private readonly Compilation compilation;
         private readonly Lazy<Dictionary<INamedTypeSymbol, List<INamedTypeSymbol>>> subtypes;
-        private readonly ConcurrentDictionary<IMethodSymbol, (ImmutableArray<IMethodSymbol> Targets, bool Cut)> targets =
+        private readonly ConcurrentDictionary<IMethodSymbol, (ImmutableArray<IMethodSymbol> Targets, bool Polymorphic)> targets =
             new ConcurrentDictionary<IMethodSymbol, (ImmutableArray<IMethodSymbol>, bool)>(SymbolEqualityComparer.Default);
 
         internal DispatchIndex(Compilation compilation)
@@ -94,10 +97,11 @@ namespace LockOrder.Analyzers.Interprocedural
         }
 
         /// <summary>
-        /// The bodies in the compilation a call of <paramref name="method"/> may run besides its own: the overrides in
-        /// subclasses, the implementations of an interface member. <paramref name="cut"/> says some were left out.
+        /// The bodies in the compilation a call of <paramref name="method"/> may run besides its own: the override in a
+        /// subclass, the implementation of an interface member. <paramref name="polymorphic"/> says there are more than
+        /// <see cref="MaxTargets"/>, none of which is followed.
         /// </summary>
-        internal ImmutableArray<IMethodSymbol> TargetsOf(IMethodSymbol method, out bool cut)
+        internal ImmutableArray<IMethodSymbol> TargetsOf(IMethodSymbol method, out bool polymorphic)
         {
             method = method.OriginalDefinition;
 
@@ -106,7 +110,7 @@ namespace LockOrder.Analyzers.Interprocedural
             // compilation — each a guess, and together a graph with edges no program has.
             if (!IsDispatched(method) || !method.Locations.Any(location => location.IsInSource))
             {
-                cut = false;
+                polymorphic = false;
                 return ImmutableArray<IMethodSymbol>.Empty;
             }
 
@@ -115,7 +119,7 @@ namespace LockOrder.Analyzers.Interprocedural
                 known = targets.GetOrAdd(method, Compute(method));
             }
 
-            cut = known.Cut;
+            polymorphic = known.Polymorphic;
             return known.Targets;
         }
 
@@ -139,7 +143,7 @@ namespace LockOrder.Analyzers.Interprocedural
 
                 if (found.Count == MaxTargets)
                 {
-                    return (found.ToImmutable(), true);
+                    return (ImmutableArray<IMethodSymbol>.Empty, true);
                 }
 
                 found.Add(implementation);

@@ -540,7 +540,7 @@ namespace LockOrder.Analyzers.Interprocedural
             }
 
             var declarations = BodySyntax.Of(method, model, cancellationToken);
-            var overrides = dispatch.TargetsOf(method, out bool cut);
+            var overrides = dispatch.TargetsOf(method, out _);
             BodyFacts facts;
             if (declarations.Count == 0)
             {
@@ -561,14 +561,14 @@ namespace LockOrder.Analyzers.Interprocedural
 
             if (!overrides.IsEmpty)
             {
-                facts = WithOverrides(facts == NotAnalyzable ? BodyFacts.None : facts, overrides, cut);
+                facts = WithOverrides(facts == NotAnalyzable ? BodyFacts.None : facts, overrides);
             }
 
             return bodyFacts.GetOrAdd(method, facts);
         }
 
         /// <summary>A virtual or interface member's facts, with each override in sight called on the same object.</summary>
-        private static BodyFacts WithOverrides(BodyFacts facts, ImmutableArray<IMethodSymbol> overrides, bool cut)
+        private static BodyFacts WithOverrides(BodyFacts facts, ImmutableArray<IMethodSymbol> overrides)
         {
             var callees = facts.Callees.AddRange(overrides);
             var callSites = facts.CallSites;
@@ -577,7 +577,7 @@ namespace LockOrder.Analyzers.Interprocedural
                 callSites = callSites.Add((target, LockInstance.This));
             }
 
-            return new BodyFacts(facts.OwnAcquisitions, callees, callSites, facts.DelegateArguments, facts.ParameterInvocations, facts.HandOffs, facts.Incomplete || cut);
+            return new BodyFacts(facts.OwnAcquisitions, callees, callSites, facts.DelegateArguments, facts.ParameterInvocations, facts.HandOffs, facts.Incomplete);
         }
 
         private IOperation? FindBody(List<SyntaxNode> declarations, CancellationToken cancellationToken)

@@ -367,11 +367,11 @@ namespace LockOrder.Analyzers.Interprocedural
 
             var declarations = BodySyntax.Of(method, model, cancellationToken);
             var callees = declarations.Count == 0 ? SyntacticCallees.None : SyntacticCallSites.Of(method, declarations, index.Value, waitsOnReceiver);
-            var overrides = dispatch.TargetsOf(method, out bool cut);
+            var overrides = dispatch.TargetsOf(method, out _);
             if (callees is not null && !overrides.IsEmpty)
             {
-                // A call of a virtual or interface member may run any override in sight: each is a callee too.
-                callees = cut ? null : callees.WithMoreMethods(overrides);
+                // A call of a virtual or interface member runs the override in sight: it is a callee too.
+                callees = callees.WithMoreMethods(overrides);
             }
 
             return callSites.GetOrAdd(method, callees);

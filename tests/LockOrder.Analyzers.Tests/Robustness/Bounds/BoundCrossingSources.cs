@@ -74,10 +74,10 @@ namespace LockOrder.Analyzers.Tests.Robustness.Bounds
         }
 
         /// <summary>
-        /// An abstract member with <paramref name="overrides"/> overrides — more than one virtual call follows —
-        /// called under the memory write lock; only the last override touches user memory.
+        /// An abstract member with <paramref name="overrides"/> overrides called under the memory write lock; only the
+        /// last override touches user memory (marked LOCK002 with <paramref name="followed"/>).
         /// </summary>
-        internal static string DispatchWiderThanTheFanOutBound(int overrides)
+        internal static string DispatchWiderThanTheFanOutBound(int overrides, bool followed)
         {
             var text = new StringBuilder(Header);
             text.AppendLine("public abstract class Converter");
@@ -96,7 +96,7 @@ namespace LockOrder.Analyzers.Tests.Robustness.Bounds
             text.AppendLine("    public void Entry(Converter converter, UserBuffer buffer)");
             text.AppendLine("    {");
             text.AppendLine("        memoryLock.EnterWrite();");
-            text.AppendLine("/*LOCK002*/ converter.Write(buffer);");
+            text.AppendLine(followed ? "/*LOCK002*/ converter.Write(buffer);" : "        converter.Write(buffer);");
             text.AppendLine("        memoryLock.ExitWrite();");
             text.AppendLine("    }");
             text.AppendLine("}");
