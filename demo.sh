@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # LockOrder in one command, on a fresh clone (needs only the .NET 10 SDK):
-#   1. packs LockOrder.Analyzers and LockOrder.Runtime into the local feed artifacts/feed;
+#   1. packs LockOrder.Analyzers, LockOrder.Runtime and the lockorder tool (LockOrder.Tool) into the local feed artifacts/feed;
 #   2. builds samples/BrokenDriver — the classic lock-ordering mistakes of vfio-pci's history, installed from that
 #      feed exactly as a user installs the package — and shows each diagnostic with its file, line, source line,
 #      rule and explanation;
@@ -15,7 +15,7 @@ export SOURCE_DATE_EPOCH
 version="$(sed -n 's:.*<Version>\(.*\)</Version>.*:\1:p' Directory.Build.props | head -n 1)"
 mkdir -p artifacts
 
-echo "== 1/4  Packing LockOrder.Analyzers and LockOrder.Runtime $version into artifacts/feed"
+echo "== 1/4  Packing LockOrder.Analyzers, LockOrder.Runtime and LockOrder.Tool $version into artifacts/feed"
 rm -rf artifacts/feed artifacts/samples-packages/lockorder.*
 if ! dotnet pack Analyzers.sln -c Release -o artifacts/feed -nologo -tl:off -v:q > artifacts/pack.log 2>&1; then
   cat artifacts/pack.log

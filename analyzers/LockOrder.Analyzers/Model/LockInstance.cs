@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
 using System.Text;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.FlowAnalysis;
@@ -26,11 +28,17 @@ namespace LockOrder.Analyzers.Model
 
         private const string FreshRoot = "(new)";
 
-        private LockInstance(string path, bool localRooted = false)
+        private LockInstance(string path, bool localRooted = false, bool leavesRootType = false, bool endsOnAnotherType = false)
         {
             Path = path;
             IsLocalRooted = localRooted;
+            leftRootType = leavesRootType;
+            endedOnAnotherType = endsOnAnotherType;
         }
+
+        private readonly bool leftRootType;
+
+        private readonly bool endedOnAnotherType;
 
         /// <summary>
         /// An object created in the body (or returned fresh by a factory) and not yet seen by any other thread: its own
@@ -48,45 +56,13 @@ namespace LockOrder.Analyzers.Model
         internal bool IsIdentified => Path is not null && !IsLocalRooted;
 
         /// <summary>
-        /// The path goes out through one object and comes back through another's field before it names the lock
-        /// (<c>this._channels._manager.ThisLock</c>): three or more member accesses from its root. Such a path is where
-        /// back-pointers live — a child's <c>Parent</c>, a collection's owner — so it may well be the object a shorter
-        /// path names. (<c>this._peer._sync</c>, one field away, is another object of the class as far as anyone can say.)
+        /// The path passes through an object of another type than its root's before it reaches the lock's owner
+        /// (<c>this._channels._manager.ThisLock</c>, <c>pipeline._runspace._sync</c>, <c>job.Context.SyncLock</c>):
+        /// where back-pointers live — a child's <c>Parent</c>, a collection's owner, the context every task shares — so
+        /// it may well be the object a shorter path names. (<c>this._peer._sync</c> stays within the class, and
+        /// <c>this._forks[i]</c> only passes through a collection: other objects of the class as far as anyone can say.)
         /// </summary>
-        internal bool IsReachedThroughAnotherObject
-        {
-            get
-            {
-                if (Path is null)
-                {
-                    return false;
-                }
-
-                int hops = 0;
-                int nesting = 0;
-                bool quoted = false;
-                foreach (char c in Path)
-                {
-                    switch (c)
-                    {
-                        case '"':
-                            quoted = !quoted;
-                            break;
-                        case '[' or '<' or '(' when !quoted:
-                            nesting++;
-                            break;
-                        case ']' or '>' or ')' when !quoted:
-                            nesting--;
-                            break;
-                        case '.' when !quoted && nesting == 0:
-                            hops++;
-                            break;
-                    }
-                }
-
-                return hops >= 3;
-            }
-        }
+        internal bool IsReachedThroughAnotherObject => leftRootType;
 
         /// <summary>The access path, or <see langword="null"/> when unknown.</summary>
         internal string? Path { get; }
@@ -108,7 +84,7 @@ namespace LockOrder.Analyzers.Model
         /// <summary>The instance of <paramref name="member"/> reached from <paramref name="receiver"/> (an instance member) or statically.</summary>
         internal static LockInstance OfMember(LockInstance receiver, ISymbol member) =>
             member.IsStatic ? new LockInstance(StaticPath(member))
-            : receiver.IsKnown ? new LockInstance(receiver.Path + "." + member.Name, receiver.IsLocalRooted)
+            : receiver.IsKnown ? new LockInstance(receiver.Path + "." + member.Name, receiver.IsLocalRooted, receiver.leftRootType || receiver.endedOnAnotherType, endsOnAnotherType: true)
             : Unknown;
 
         /// <summary>The instance <c>this</c> of a callee's summary stands for at a call on <paramref name="receiver"/>.</summary>
@@ -119,7 +95,11 @@ namespace LockOrder.Analyzers.Model
                 return this;
             }
 
-            return receiver.IsKnown ? new LockInstance(receiver.Path + Path.Substring(ThisPath.Length), receiver.IsLocalRooted) : Unknown;
+            // The receiver's own end becomes a stop on the way when the path goes on from it.
+            bool goesOn = Path.Length > ThisPath.Length;
+            return receiver.IsKnown
+                ? new LockInstance(receiver.Path + Path.Substring(ThisPath.Length), receiver.IsLocalRooted, receiver.leftRootType || (goesOn && receiver.endedOnAnotherType) || leftRootType, goesOn ? endedOnAnotherType || receiver.endedOnAnotherType : receiver.endedOnAnotherType)
+                : Unknown;
         }
 
         /// <summary>
@@ -152,7 +132,13 @@ namespace LockOrder.Analyzers.Model
             spareBuilder = null;
             try
             {
-                return Append(builder, operation, origins, summary, depth: 0) ? new LockInstance(builder.ToString(), IsRootedAtUnknownLocal(operation, origins)) : Unknown;
+                if (!Append(builder, operation, origins, summary, depth: 0))
+                {
+                    return Unknown;
+                }
+
+                var (leaves, ends) = Detour(operation, origins);
+                return new LockInstance(builder.ToString(), IsRootedAtUnknownLocal(operation, origins), leaves, ends);
             }
             finally
             {
@@ -162,6 +148,81 @@ namespace LockOrder.Analyzers.Model
         }
 
         /// <summary>Whether the path <paramref name="operation"/> names starts at a local whose one value the body does not give.</summary>
+        /// <summary>
+        /// Walking the path from its end back to its root: whether an object between them is of another type than the
+        /// root (collections not counted), and whether the end is.
+        /// </summary>
+        private static (bool Leaves, bool Ends) Detour(IOperation? operation, ValueOrigins? origins)
+        {
+            ITypeSymbol? end = null;
+            bool atEnd = true;
+            var between = new List<ITypeSymbol>();
+            ITypeSymbol? root = null;
+            for (int depth = 0; depth <= 16 && operation is not null && root is null; depth++)
+            {
+                switch (operation)
+                {
+                    case ILocalReferenceOperation local when origins?.Local(local.Local) is { } value:
+                        operation = value;
+                        break;
+                    case IConversionOperation conversion:
+                        operation = conversion.Operand;
+                        break;
+                    case IParenthesizedOperation parenthesized:
+                        operation = parenthesized.Operand;
+                        break;
+                    case IFlowCaptureReferenceOperation capture when origins is not null:
+                        operation = origins.Capture(capture);
+                        break;
+                    case IFieldReferenceOperation { Instance: { } instance } field:
+                        Step(field.Type);
+                        operation = instance;
+                        break;
+                    case IPropertyReferenceOperation { Instance: { } instance } property:
+                        Step(property.Type);
+                        operation = instance;
+                        break;
+                    case IArrayElementReferenceOperation element:
+                        Step(element.Type);
+                        operation = element.ArrayReference;
+                        break;
+                    default:
+                        root = operation.Type;
+                        break;
+                }
+            }
+
+            if (root is null)
+            {
+                return (false, false);
+            }
+
+            bool leaves = false;
+            foreach (var type in between)
+            {
+                leaves |= !IsCollection(type) && !SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, root.OriginalDefinition);
+            }
+
+            return (leaves, end is not null && !SymbolEqualityComparer.Default.Equals(end.OriginalDefinition, root.OriginalDefinition));
+
+            void Step(ITypeSymbol? type)
+            {
+                if (atEnd)
+                {
+                    end = type;
+                    atEnd = false;
+                }
+                else if (type is not null)
+                {
+                    between.Add(type);
+                }
+            }
+
+            static bool IsCollection(ITypeSymbol type) =>
+                type is IArrayTypeSymbol
+                || (type.SpecialType != SpecialType.System_String && type.AllInterfaces.Any(i => i.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T));
+        }
+
         private static bool IsRootedAtUnknownLocal(IOperation? operation, ValueOrigins? origins)
         {
             for (int depth = 0; depth <= 16 && operation is not null; depth++)

@@ -341,6 +341,38 @@ class Handler
     public void Stop() => _dispatcher.Remove();
 }");
 
+        // Two tasks reach their context's lock through their Context property; every task of an application shares one
+        // context (vs-threading's JoinableTask.JoinableTaskContext), so the two paths are likely one monitor.
+        [Fact]
+        public Task ALockReachedThroughAnotherTypesFieldIsNotAnotherInstance() => VerifyAsync(@"
+class TaskContext
+{
+    internal readonly object SyncLock = new object();
+}
+
+class Job
+{
+    public Job(TaskContext context) => Context = context;
+
+    public TaskContext Context { get; }
+
+    public bool IsDone()
+    {
+        lock (Context.SyncLock)
+        {
+            return true;
+        }
+    }
+
+    public void Join(Job child)
+    {
+        lock (Context.SyncLock)
+        {
+            child.IsDone();
+        }
+    }
+}");
+
         [Fact]
         public Task AMonitorOfAnotherDispatcherPassedInIsLock012() => VerifyAsync(@"
 class Dispatcher
