@@ -811,14 +811,14 @@ namespace LockOrder.Analyzers.Flow
 
             if (BodyEffectWalker.RaisedEvent(instance, origins) is { } raised)
             {
-                var handlers = context.Summaries.Events.HandlersOf(raised, context.CancellationToken);
+                var handlers = context.Summaries.Events.HandlersOf(raised, out bool many, context.CancellationToken);
                 foreach (var handler in handlers)
                 {
                     CheckTarget(state, ImmutableArray<string>.Empty, handler, "event " + raised.Name, location);
                 }
 
                 // With handlers in sight the analysis checks what raising runs; with none, whoever subscribes is unseen.
-                if (handlers.IsEmpty && UnseenCodeRule.IsVisibleOutside(raised))
+                if (handlers.IsEmpty && !many && UnseenCodeRule.IsVisibleOutside(raised))
                 {
                     UnseenCodeRule.Report(context, state, "Raising event '" + raised.Name + "'", UnseenCodeRule.EventHandlers, location);
                 }

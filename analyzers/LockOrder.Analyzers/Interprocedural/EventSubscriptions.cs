@@ -13,14 +13,20 @@ namespace LockOrder.Analyzers.Interprocedural
 {
     /// <summary>
     /// The handlers the compilation subscribes to each event (<c>x.Changed += OnChanged</c>, <c>+= (s, e) => …</c>):
-    /// raising the event runs every one of them (DESIGN §14). The syntax trees are searched once, on the first raise under
+    /// raising the event runs every one of them (DESIGN §14) — as long as they are a handful. An event with more (a
+    /// collection's <c>DataAdded</c> that every job and command of a code base subscribes to, each on its own collection)
+    /// runs on each object only the handlers subscribed to that object, and their union is a program no run executes: past
+    /// <see cref="MaxHandlers"/> none is followed. The syntax trees are searched once, on the first raise under
     /// a lock, for every <c>+=</c> (by the name on its left); only the assignments on a raised event's name are bound.
     /// </summary>
     internal sealed class EventSubscriptions
     {
         private readonly Compilation compilation;
         private readonly System.Lazy<Dictionary<string, List<AssignmentExpressionSyntax>>> additionsByName;
-        private readonly ConcurrentDictionary<IEventSymbol, ImmutableArray<DelegateTarget>> handlers = new ConcurrentDictionary<IEventSymbol, ImmutableArray<DelegateTarget>>(SymbolEqualityComparer.Default);
+        /// <summary>Handler methods followed for one event: past it, none.</summary>
+        internal const int MaxHandlers = 4;
+
+        private readonly ConcurrentDictionary<IEventSymbol, (ImmutableArray<DelegateTarget> Handlers, bool Many)> handlers = new ConcurrentDictionary<IEventSymbol, (ImmutableArray<DelegateTarget>, bool)>(SymbolEqualityComparer.Default);
 
         internal EventSubscriptions(Compilation compilation)
         {
@@ -29,14 +35,26 @@ namespace LockOrder.Analyzers.Interprocedural
         }
 
         /// <summary>The handlers subscribed to <paramref name="eventSymbol"/> anywhere in the compilation, each with an unknown receiver.</summary>
-        internal ImmutableArray<DelegateTarget> HandlersOf(IEventSymbol eventSymbol, CancellationToken cancellationToken)
+        internal ImmutableArray<DelegateTarget> HandlersOf(IEventSymbol eventSymbol, CancellationToken cancellationToken) => HandlersOf(eventSymbol, out _, cancellationToken);
+
+        /// <summary>
+        /// As <see cref="HandlersOf(IEventSymbol, CancellationToken)"/>; <paramref name="many"/> says the compilation
+        /// subscribes more than <see cref="MaxHandlers"/> handler methods, none of which is returned.
+        /// </summary>
+        internal ImmutableArray<DelegateTarget> HandlersOf(IEventSymbol eventSymbol, out bool many, CancellationToken cancellationToken)
         {
             eventSymbol = eventSymbol.OriginalDefinition;
-            if (handlers.TryGetValue(eventSymbol, out var known))
+            if (!handlers.TryGetValue(eventSymbol, out var known))
             {
-                return known;
+                known = handlers.GetOrAdd(eventSymbol, Find(eventSymbol, cancellationToken));
             }
 
+            many = known.Many;
+            return known.Handlers;
+        }
+
+        private (ImmutableArray<DelegateTarget>, bool) Find(IEventSymbol eventSymbol, CancellationToken cancellationToken)
+        {
             var found = ImmutableArray.CreateBuilder<DelegateTarget>();
             var candidates = additionsByName.Value.TryGetValue(eventSymbol.Name, out var named) ? named : new List<AssignmentExpressionSyntax>();
             foreach (var assignment in candidates)
@@ -55,7 +73,9 @@ namespace LockOrder.Analyzers.Interprocedural
                 }
             }
 
-            return handlers.GetOrAdd(eventSymbol, found.ToImmutable());
+            return found.Select(handler => handler.Method).Distinct<IMethodSymbol>(SymbolEqualityComparer.Default).Count() > MaxHandlers
+                ? (ImmutableArray<DelegateTarget>.Empty, true)
+                : (found.ToImmutable(), false);
         }
 
         private Dictionary<string, List<AssignmentExpressionSyntax>> ReadAdditions()

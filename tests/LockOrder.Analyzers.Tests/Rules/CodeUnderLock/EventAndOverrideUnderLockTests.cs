@@ -173,6 +173,59 @@ public class View
             Diagnostic("LOCK008").WithLocation(1).WithLocation(0)
                 .WithMessage("Lock-order inversion Cache._sync → View._state → Cache._sync: Cache._sync → View._state in Cache.Set via callback View.OnChanged → lock (View._state) (Test0.cs:16), View._state → Cache._sync in View.Refresh via Cache.Get → lock (Cache._sync) (Test0.cs:43); declare the order with [AcquiredBefore] and take the locks in that order everywhere"));
 
+        // An event every component subscribes to, each on its own object: raising it on one object runs that object's
+        // handlers only, so the union of more than a handful is not followed (PowerShell's PSDataCollection.DataAdded).
+        [Fact]
+        public Task AnEventWithMoreHandlersThanTheBoundIsNotFollowed() => VerifyAsync(@"
+public class Collection
+{
+    private readonly object _sync = new object();
+    public event EventHandler? DataAdded;
+
+    public void Add()
+    {
+        lock (_sync)
+        {
+            DataAdded?.Invoke(this, EventArgs.Empty);
+        }
+    }
+
+    public void Count()
+    {
+        lock (_sync)
+        {
+        }
+    }
+}
+
+public class Command
+{
+    private readonly object _state = new object();
+
+    public void Watch(Collection output, Collection error, Collection warning, Collection debug, Collection verbose)
+    {
+        output.DataAdded += OnOutput;
+        error.DataAdded += OnError;
+        warning.DataAdded += OnWarning;
+        debug.DataAdded += OnDebug;
+        verbose.DataAdded += OnVerbose;
+    }
+
+    public void Report(Collection results)
+    {
+        lock (_state)
+        {
+            results.Count();
+        }
+    }
+
+    private void OnOutput(object? sender, EventArgs e) { lock (_state) { } }
+    private void OnError(object? sender, EventArgs e) { lock (_state) { } }
+    private void OnWarning(object? sender, EventArgs e) { lock (_state) { } }
+    private void OnDebug(object? sender, EventArgs e) { lock (_state) { } }
+    private void OnVerbose(object? sender, EventArgs e) { lock (_state) { } }
+}");
+
         [Fact]
         public Task VirtualCallUnderALockRunsTheOverridesInSight() => VerifyAsync(@"
 abstract class Handler
