@@ -28,13 +28,17 @@ namespace LockOrder.Analyzers.Model
 
         private const string FreshRoot = "(new)";
 
-        private LockInstance(string path, bool localRooted = false, bool leavesRootType = false, bool endsOnAnotherType = false)
+        private LockInstance(string path, bool localRooted = false, bool leavesRootType = false, bool endsOnAnotherType = false, bool fresh = false)
         {
             Path = path;
             IsLocalRooted = localRooted;
             leftRootType = leavesRootType;
             endedOnAnotherType = endsOnAnotherType;
+            this.fresh = fresh;
         }
+
+        /// <summary>Rooted at a local whose one value is a new object: named by the local (what the user reads), fresh all the same.</summary>
+        private readonly bool fresh;
 
         private readonly bool leftRootType;
 
@@ -50,7 +54,7 @@ namespace LockOrder.Analyzers.Model
         internal bool IsLocalRooted { get; }
 
         /// <summary>A lock of an object no other thread can see yet (<see cref="Fresh"/>).</summary>
-        internal bool IsFresh => Path is not null && Path.StartsWith(FreshRoot, StringComparison.Ordinal);
+        internal bool IsFresh => fresh || (Path is not null && Path.StartsWith(FreshRoot, StringComparison.Ordinal));
 
         /// <summary>A path that says which object the lock is: rooted at <c>this</c>, a parameter or a static member, not at a local of unknown value.</summary>
         internal bool IsIdentified => Path is not null && !IsLocalRooted;
@@ -84,7 +88,7 @@ namespace LockOrder.Analyzers.Model
         /// <summary>The instance of <paramref name="member"/> reached from <paramref name="receiver"/> (an instance member) or statically.</summary>
         internal static LockInstance OfMember(LockInstance receiver, ISymbol member) =>
             member.IsStatic ? new LockInstance(StaticPath(member))
-            : receiver.IsKnown ? new LockInstance(receiver.Path + "." + member.Name, receiver.IsLocalRooted, receiver.leftRootType || receiver.endedOnAnotherType, endsOnAnotherType: true)
+            : receiver.IsKnown ? new LockInstance(receiver.Path + "." + member.Name, receiver.IsLocalRooted, receiver.leftRootType || receiver.endedOnAnotherType, endsOnAnotherType: true, receiver.fresh)
             : Unknown;
 
         /// <summary>The instance <c>this</c> of a callee's summary stands for at a call on <paramref name="receiver"/>.</summary>
@@ -98,7 +102,7 @@ namespace LockOrder.Analyzers.Model
             // The receiver's own end becomes a stop on the way when the path goes on from it.
             bool goesOn = Path.Length > ThisPath.Length;
             return receiver.IsKnown
-                ? new LockInstance(receiver.Path + Path.Substring(ThisPath.Length), receiver.IsLocalRooted, receiver.leftRootType || (goesOn && receiver.endedOnAnotherType) || leftRootType, goesOn ? endedOnAnotherType || receiver.endedOnAnotherType : receiver.endedOnAnotherType)
+                ? new LockInstance(receiver.Path + Path.Substring(ThisPath.Length), receiver.IsLocalRooted, receiver.leftRootType || (goesOn && receiver.endedOnAnotherType) || leftRootType, goesOn ? endedOnAnotherType || receiver.endedOnAnotherType : receiver.endedOnAnotherType, receiver.fresh)
                 : Unknown;
         }
 
@@ -137,8 +141,8 @@ namespace LockOrder.Analyzers.Model
                     return Unknown;
                 }
 
-                var (leaves, ends) = Detour(operation, origins);
-                return new LockInstance(builder.ToString(), IsRootedAtUnknownLocal(operation, origins), leaves, ends);
+                var (leaves, ends, freshLocal) = Detour(operation, origins);
+                return new LockInstance(builder.ToString(), IsRootedAtUnknownLocal(operation, origins), leaves, ends, freshLocal && !summary);
             }
             finally
             {
@@ -152,8 +156,9 @@ namespace LockOrder.Analyzers.Model
         /// Walking the path from its end back to its root: whether an object between them is of another type than the
         /// root (collections not counted), and whether the end is.
         /// </summary>
-        private static (bool Leaves, bool Ends) Detour(IOperation? operation, ValueOrigins? origins)
+        private static (bool Leaves, bool Ends, bool FreshLocal) Detour(IOperation? operation, ValueOrigins? origins)
         {
+            bool freshLocal = false;
             ITypeSymbol? end = null;
             bool atEnd = true;
             var between = new List<ITypeSymbol>();
@@ -163,6 +168,7 @@ namespace LockOrder.Analyzers.Model
                 switch (operation)
                 {
                     case ILocalReferenceOperation local when origins?.Local(local.Local) is { } value:
+                        freshLocal |= IsCreation(value);
                         operation = value;
                         break;
                     case IConversionOperation conversion:
@@ -194,7 +200,7 @@ namespace LockOrder.Analyzers.Model
 
             if (root is null)
             {
-                return (false, false);
+                return (false, false, freshLocal);
             }
 
             bool leaves = false;
@@ -203,7 +209,7 @@ namespace LockOrder.Analyzers.Model
                 leaves |= !IsCollection(type) && !SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, root.OriginalDefinition);
             }
 
-            return (leaves, end is not null && !SymbolEqualityComparer.Default.Equals(end.OriginalDefinition, root.OriginalDefinition));
+            return (leaves, end is not null && !SymbolEqualityComparer.Default.Equals(end.OriginalDefinition, root.OriginalDefinition), freshLocal);
 
             void Step(ITypeSymbol? type)
             {
@@ -221,6 +227,16 @@ namespace LockOrder.Analyzers.Model
             static bool IsCollection(ITypeSymbol type) =>
                 type is IArrayTypeSymbol
                 || (type.SpecialType != SpecialType.System_String && type.AllInterfaces.Any(i => i.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T));
+        }
+
+        private static bool IsCreation(IOperation value)
+        {
+            while (value is IConversionOperation or IParenthesizedOperation)
+            {
+                value = value is IConversionOperation conversion ? conversion.Operand : ((IParenthesizedOperation)value).Operand;
+            }
+
+            return value is IObjectCreationOperation;
         }
 
         private static bool IsRootedAtUnknownLocal(IOperation? operation, ValueOrigins? origins)
@@ -282,6 +298,13 @@ namespace LockOrder.Analyzers.Model
                 case ILocalReferenceOperation local:
                     if (origins?.Local(local.Local) is { } value)
                     {
+                        if (!summary && IsCreation(value))
+                        {
+                            // `var mem = new MemoryLock()`: messages say "mem"; the instance is fresh all the same (Detour).
+                            builder.Append(local.Local.Name);
+                            return true;
+                        }
+
                         return Append(builder, value, origins, summary, depth + 1);
                     }
 

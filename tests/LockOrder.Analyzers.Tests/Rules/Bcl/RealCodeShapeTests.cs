@@ -258,6 +258,24 @@ class Connector
             Diagnostic("LOCK008").WithLocation(0).WithLocation(1)
                 .WithMessage("Lock-order inversion Connector._cancelLock → Connector._cleanupLock → Connector._cancelLock: Connector._cancelLock → Connector._cleanupLock in Connector.Cancel via Connector.Cleanup → lock (Connector._cleanupLock) (Test0.cs:17), Connector._cleanupLock → Connector._cancelLock in Connector.Break (Test0.cs:30); declare the order with [AcquiredBefore] and take the locks in that order everywhere"));
 
+        // A lock held in a local given a new object is named by the local in messages (the fresh-object rule above
+        // does not change what the user reads).
+        [Fact]
+        public Task ALockInAFreshLocalIsNamedByTheLocal() => VerifyAsync(@"
+class Device
+{
+    void Write(UserBuffer buffer)
+    {
+        var mem = new MemoryLock();
+        using ({|#1:mem.Write()|})
+        {
+            {|#0:buffer.CopyFromUser(default)|};
+        }
+    }
+}",
+            Diagnostic("LOCK002").WithLocation(0).WithLocation(1)
+                .WithMessage("'UserBuffer.CopyFromUser' touches user memory while 'MemoryLock (mem)' is held (Exclusive): a page fault takes 'MmapLock' (shared), which is ordered before 'MemoryLock (mem)'"));
+
         // A constructor locking 'this' runs before anyone else can see the object (SqlClient's SniMarsHandle).
         [Fact]
         public Task AConstructorLockingTheObjectItBuildsIsUncontended() => VerifyAsync(@"
