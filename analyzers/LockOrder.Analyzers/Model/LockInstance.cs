@@ -151,7 +151,6 @@ namespace LockOrder.Analyzers.Model
             }
         }
 
-        /// <summary>Whether the path <paramref name="operation"/> names starts at a local whose one value the body does not give.</summary>
         /// <summary>
         /// Walking the path from its end back to its root: whether an object between them is of another type than the
         /// root (collections not counted), and whether the end is.
@@ -239,6 +238,7 @@ namespace LockOrder.Analyzers.Model
             return value is IObjectCreationOperation;
         }
 
+        /// <summary>Whether the path <paramref name="operation"/> names starts at a local whose one value the body does not give.</summary>
         private static bool IsRootedAtUnknownLocal(IOperation? operation, ValueOrigins? origins)
         {
             for (int depth = 0; depth <= 16 && operation is not null; depth++)
