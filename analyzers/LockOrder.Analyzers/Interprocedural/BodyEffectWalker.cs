@@ -293,25 +293,14 @@ namespace LockOrder.Analyzers.Interprocedural
             {
                 switch (value)
                 {
-                    case IConversionOperation conversion:
-                        value = conversion.Operand;
-                        break;
-                    case IParenthesizedOperation parenthesized:
-                        value = parenthesized.Operand;
-                        break;
+                    case IEventReferenceOperation eventReference:
+                        return eventReference.Event;
                     case IConditionalAccessInstanceOperation instance:
                         value = EnclosingConditionalAccess(instance)?.Operation;
                         break;
-                    case IFlowCaptureReferenceOperation capture when origins is not null:
-                        value = origins.Capture(capture);
-                        break;
-                    case ILocalReferenceOperation local when origins is not null:
-                        value = origins.Local(local.Local);
-                        break;
-                    case IEventReferenceOperation eventReference:
-                        return eventReference.Event;
                     default:
-                        return null;
+                        value = ValueOrigins.Behind(value, origins);
+                        break;
                 }
             }
 

@@ -28,25 +28,12 @@ namespace LockOrder.Analyzers.Interprocedural
         {
             for (int depth = 0; depth <= MaxDepth && value is not null; depth++)
             {
-                switch (value)
+                if (value is IParameterReferenceOperation parameter)
                 {
-                    case IConversionOperation conversion:
-                        value = conversion.Operand;
-                        break;
-                    case IParenthesizedOperation parenthesized:
-                        value = parenthesized.Operand;
-                        break;
-                    case IFlowCaptureReferenceOperation capture when origins is not null:
-                        value = origins.Capture(capture);
-                        break;
-                    case ILocalReferenceOperation local when origins is not null:
-                        value = origins.Local(local.Local);
-                        break;
-                    case IParameterReferenceOperation parameter:
-                        return parameter.Parameter;
-                    default:
-                        return null;
+                    return parameter.Parameter;
                 }
+
+                value = ValueOrigins.Behind(value, origins);
             }
 
             return null;

@@ -127,24 +127,15 @@ namespace LockOrder.Analyzers.Model
             {
                 switch (collection)
                 {
-                    case IConversionOperation conversion:
-                        collection = conversion.Operand;
-                        break;
-                    case IParenthesizedOperation parenthesized:
-                        collection = parenthesized.Operand;
-                        break;
-                    case IFlowCaptureReferenceOperation capture when origins is not null:
-                        collection = origins.Capture(capture);
-                        break;
-                    case ILocalReferenceOperation local when origins is not null:
-                        collection = origins.Local(local.Local);
-                        break;
                     case IFieldReferenceOperation field:
                         return field.Field;
                     case IPropertyReferenceOperation { Arguments.IsEmpty: true } property when IsNameable(property.Property):
                         return property.Property;
-                    default:
+                    case null:
                         return null;
+                    default:
+                        collection = ValueOrigins.Behind(collection, origins);
+                        break;
                 }
 
                 depth++;

@@ -141,8 +141,8 @@ namespace LockOrder.Analyzers.Model
                     return Unknown;
                 }
 
-                var (leaves, ends, freshLocal) = Detour(operation, origins);
-                return new LockInstance(builder.ToString(), IsRootedAtUnknownLocal(operation, origins), leaves, ends, freshLocal && !summary);
+                var (unknownLocal, leaves, ends, freshLocal) = Walk(operation, origins);
+                return new LockInstance(builder.ToString(), unknownLocal, leaves, ends, freshLocal && !summary);
             }
             finally
             {
@@ -152,12 +152,14 @@ namespace LockOrder.Analyzers.Model
         }
 
         /// <summary>
-        /// Walking the path from its end back to its root: whether an object between them is of another type than the
-        /// root (collections not counted), and whether the end is.
+        /// Walking the path from its end back to its root: whether it starts at a local whose one value the body does
+        /// not give, whether an object between root and end is of another type than the root (collections not
+        /// counted), whether the end is, and whether a local on the way was given a new object.
         /// </summary>
-        private static (bool Leaves, bool Ends, bool FreshLocal) Detour(IOperation? operation, ValueOrigins? origins)
+        private static (bool UnknownLocal, bool Leaves, bool Ends, bool FreshLocal) Walk(IOperation? operation, ValueOrigins? origins)
         {
             bool freshLocal = false;
+            bool unknownLocal = false;
             ITypeSymbol? end = null;
             bool atEnd = true;
             var between = new List<ITypeSymbol>();
@@ -193,13 +195,14 @@ namespace LockOrder.Analyzers.Model
                         break;
                     default:
                         root = operation.Type;
+                        unknownLocal = operation is ILocalReferenceOperation;
                         break;
                 }
             }
 
             if (root is null)
             {
-                return (false, false, freshLocal);
+                return (false, false, false, freshLocal);
             }
 
             bool leaves = false;
@@ -208,7 +211,7 @@ namespace LockOrder.Analyzers.Model
                 leaves |= !IsCollection(type) && !SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, root.OriginalDefinition);
             }
 
-            return (leaves, end is not null && !SymbolEqualityComparer.Default.Equals(end.OriginalDefinition, root.OriginalDefinition), freshLocal);
+            return (unknownLocal, leaves, end is not null && !SymbolEqualityComparer.Default.Equals(end.OriginalDefinition, root.OriginalDefinition), freshLocal);
 
             void Step(ITypeSymbol? type)
             {
@@ -238,48 +241,6 @@ namespace LockOrder.Analyzers.Model
             return value is IObjectCreationOperation;
         }
 
-        /// <summary>Whether the path <paramref name="operation"/> names starts at a local whose one value the body does not give.</summary>
-        private static bool IsRootedAtUnknownLocal(IOperation? operation, ValueOrigins? origins)
-        {
-            for (int depth = 0; depth <= 16 && operation is not null; depth++)
-            {
-                switch (operation)
-                {
-                    case ILocalReferenceOperation local:
-                        var value = origins?.Local(local.Local);
-                        if (value is null)
-                        {
-                            return true;
-                        }
-
-                        operation = value;
-                        break;
-                    case IConversionOperation conversion:
-                        operation = conversion.Operand;
-                        break;
-                    case IParenthesizedOperation parenthesized:
-                        operation = parenthesized.Operand;
-                        break;
-                    case IFieldReferenceOperation field:
-                        operation = field.Instance;
-                        break;
-                    case IPropertyReferenceOperation property:
-                        operation = property.Instance;
-                        break;
-                    case IArrayElementReferenceOperation element:
-                        operation = element.ArrayReference;
-                        break;
-                    case IFlowCaptureReferenceOperation capture when origins is not null:
-                        operation = origins.Capture(capture);
-                        break;
-                    default:
-                        return false;
-                }
-            }
-
-            return false;
-        }
-
         private static bool Append(StringBuilder builder, IOperation? operation, ValueOrigins? origins, bool summary, int depth)
         {
             if (depth > 16)
@@ -300,7 +261,7 @@ namespace LockOrder.Analyzers.Model
                     {
                         if (!summary && IsCreation(value))
                         {
-                            // `var mem = new MemoryLock()`: messages say "mem"; the instance is fresh all the same (Detour).
+                            // `var mem = new MemoryLock()`: messages say "mem"; the instance is fresh all the same (Walk).
                             builder.Append(local.Local.Name);
                             return true;
                         }

@@ -36,6 +36,20 @@ namespace LockOrder.Analyzers.Model
         /// <summary>The value <paramref name="reference"/> reads, where the graph captured one.</summary>
         internal IOperation? Capture(IFlowCaptureReferenceOperation reference) => captures?.Invoke(reference);
 
+        /// <summary>
+        /// The value <paramref name="value"/> passes on unchanged — behind a conversion, parentheses, a capture of the
+        /// graph, or a local given one value — or null where it is none of these (or the value behind is not known).
+        /// The step every walk back from a value to where it comes from takes.
+        /// </summary>
+        internal static IOperation? Behind(IOperation value, ValueOrigins? origins) => value switch
+        {
+            IConversionOperation conversion => conversion.Operand,
+            IParenthesizedOperation parenthesized => parenthesized.Operand,
+            IFlowCaptureReferenceOperation capture => origins?.Capture(capture),
+            ILocalReferenceOperation local => origins?.Local(local.Local),
+            _ => null,
+        };
+
         /// <summary>The only value <paramref name="local"/> is given in the body, or null.</summary>
         internal IOperation? Local(ILocalSymbol local) =>
             Locals().TryGetValue(local, out var known) && known.Count == 1 && !known.ForEach ? known.Value : null;
