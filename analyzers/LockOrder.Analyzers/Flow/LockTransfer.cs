@@ -688,7 +688,7 @@ namespace LockOrder.Analyzers.Flow
             }
 
             var bound = context.Summaries.GetBound(target, context.Tree, context.CancellationToken);
-            if (bound is not null && !MayReport(bound, state))
+            if (bound is not null && !MayReport(bound, state, receiver))
             {
                 // Nothing the call may do would be reported here, so the callee's body need not be bound for its summary.
                 // What remains are the order edges the call adds, which matter only if they close a cycle (LOCK008).
@@ -936,11 +936,12 @@ namespace LockOrder.Analyzers.Flow
         }
 
         /// <summary>Whether an effect within <paramref name="bound"/> could be reported under <paramref name="state"/> (the summary's effects are a subset).</summary>
-        private bool MayReport(EffectBound bound, LockState state)
+        private bool MayReport(EffectBound bound, LockState state, LockInstance receiver)
         {
             foreach (var lockClass in bound.LockClasses)
             {
-                if (OrderRule.WouldReport(context.Order, state, lockClass))
+                var instance = bound.ThisRootedLockClasses.Contains(lockClass) ? InstanceOn(lockClass, receiver) : LockInstance.Unknown;
+                if (OrderRule.WouldReport(context.Order, state, lockClass, instance))
                 {
                     return true;
                 }
@@ -949,6 +950,14 @@ namespace LockOrder.Analyzers.Flow
             return (bound.MayFault && UserMemoryRule.WouldReport(context.Order, state))
                 || (bound.MayWait && state.HasDefinitelyHeld);
         }
+
+        /// <summary>The object a this-rooted lock class (<see cref="EffectBound.ThisRootedLockClasses"/>) names at a call on <paramref name="receiver"/>.</summary>
+        private static LockInstance InstanceOn(LockClass lockClass, LockInstance receiver) => lockClass.Kind switch
+        {
+            LockClassKind.This => receiver,
+            LockClassKind.Member when lockClass.Member is IFieldSymbol field => LockInstance.OfMember(receiver, field),
+            _ => LockInstance.Unknown,
+        };
 
         /// <summary>Keeps the call for the inversion search, unless nothing definitely held could make an edge with it.</summary>
         private void RecordBoundedCall(IMethodSymbol target, LockInstance receiver, LockState state, string callee, Location location, EffectBound bound)

@@ -157,8 +157,10 @@ namespace LockOrder.Analyzers.Interprocedural
 
         /// <summary>
         /// The members of that name a call on a receiver of known type can still reach besides the type's own: those
-        /// declared in static classes or in types nested in them (extension methods and extension blocks), and
-        /// annotated metadata ones.
+        /// declared in static classes or in types nested in them (extension methods and extension blocks), and the
+        /// annotated metadata ones that can be extensions. An annotated instance method of a referenced type is reached
+        /// only on a receiver of that type, whose own members hold it already: <c>_spin.Enter()</c> is no
+        /// <c>MutexLock.Enter</c>.
         /// </summary>
         internal ImmutableArray<IMethodSymbol> ExtensionLikeNamed(string name) => Cached(extensionLikeByName, name, name =>
         {
@@ -171,8 +173,26 @@ namespace LockOrder.Analyzers.Interprocedural
                 }
             }
 
-            return WithAnnotated(methods, metadataActorsByName, name);
+            if (metadataActorsByName.TryGetValue(name, out var annotated))
+            {
+                methods.AddRange(annotated.Where(method => method.IsStatic || IsInStaticClass(method.ContainingType)));
+            }
+
+            return methods.ToImmutable();
         });
+
+        private static bool IsInStaticClass(INamedTypeSymbol? type)
+        {
+            for (; type is not null; type = type.ContainingType)
+            {
+                if (type.IsStatic)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
 
         /// <summary>The instance constructors <c>new Name(...)</c> could run: of every source type of that name, and annotated metadata ones.</summary>
         internal ImmutableArray<IMethodSymbol> ConstructorsOfTypesNamed(string name) => Cached(constructorsByTypeName, name, name =>

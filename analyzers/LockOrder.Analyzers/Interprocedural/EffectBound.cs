@@ -10,11 +10,12 @@ namespace LockOrder.Analyzers.Interprocedural
     /// </summary>
     internal sealed class EffectBound
     {
-        internal EffectBound(ImmutableArray<LockClass> lockClasses, bool mayFault, bool mayWait = false)
+        internal EffectBound(ImmutableArray<LockClass> lockClasses, bool mayFault, bool mayWait = false, ImmutableHashSet<LockClass>? thisRootedLockClasses = null)
         {
             LockClasses = lockClasses;
             MayFault = mayFault;
             MayWait = mayWait;
+            ThisRootedLockClasses = thisRootedLockClasses ?? ImmutableHashSet<LockClass>.Empty;
         }
 
         internal ImmutableArray<LockClass> LockClasses { get; }
@@ -23,5 +24,11 @@ namespace LockOrder.Analyzers.Interprocedural
 
         /// <summary>Something reached may block its thread without end (<c>Task.Wait</c>, <c>.Result</c>, …): LOCK014 under any lock.</summary>
         internal bool MayWait { get; }
+
+        /// <summary>
+        /// The classes of <see cref="LockClasses"/> that the call takes only on objects the class names given the call's
+        /// receiver: <c>this</c> (the receiver), a field of it (<c>receiver._sync</c>), a static field.
+        /// </summary>
+        internal ImmutableHashSet<LockClass> ThisRootedLockClasses { get; }
     }
 }

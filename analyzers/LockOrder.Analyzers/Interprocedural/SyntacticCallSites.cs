@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Threading;
 using LockOrder.Analyzers.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -36,34 +37,45 @@ namespace LockOrder.Analyzers.Interprocedural
 
         private const string IndexerName = "this[]";
 
+        /// <summary>Locals followed back to the value they hold, one from another: as far as the bound flow follows them.</summary>
+        private const int MaxLocalDepth = 4;
+
         private readonly CompilationNameIndex index;
+        private readonly BclLockFacts bclFacts;
+        private readonly CancellationToken cancellationToken;
         private readonly IMethodSymbol method;
         private readonly INamedTypeSymbol containingType;
 
         /// <summary>The static type of <c>this</c>: of the receiver of a simple name's instance call, and of <c>this.</c> and <c>base.</c>.</summary>
         private readonly IReadOnlyList<ITypeSymbol> thisType;
         private readonly HashSet<string> declaredNames = new HashSet<string>();
+
+        /// <summary>Each local name declared once, with its declarator (null for a name declared more than once, or not by a declarator).</summary>
+        private readonly Dictionary<string, VariableDeclaratorSyntax?> localDeclarators = new Dictionary<string, VariableDeclaratorSyntax?>();
+        private readonly List<SyntaxNode> roots = new List<SyntaxNode>();
         private readonly List<SyntaxNode> sites = new List<SyntaxNode>();
         private readonly CalleeSet callees;
         private bool runsDelegates;
         private readonly HashSet<string> lambdaLocals = new HashSet<string>();
         private readonly HashSet<string> passedNames = new HashSet<string>();
 
-        private SyntacticCallSites(CompilationNameIndex index, IMethodSymbol method, INamedTypeSymbol containingType, Func<IMethodSymbol, bool> waitsOnReceiver)
+        private SyntacticCallSites(CompilationNameIndex index, BclLockFacts bclFacts, IMethodSymbol method, INamedTypeSymbol containingType, Func<IMethodSymbol, bool> waitsOnReceiver, CancellationToken cancellationToken)
         {
             this.index = index;
+            this.bclFacts = bclFacts;
+            this.cancellationToken = cancellationToken;
             this.method = method;
             this.containingType = containingType;
             thisType = new ITypeSymbol[] { containingType };
-            callees = new CalleeSet(waitsOnReceiver);
+            callees = new CalleeSet(waitsOnReceiver, ClassOfBclLockCall);
         }
 
         /// <summary>
-        /// The methods <paramref name="method"/>'s body could call, and the classes of the locks its calls of
-        /// <paramref name="waitsOnReceiver"/> members (a lock type's <c>Lock()</c>, <c>Read()</c>, …) may wait for; null
-        /// when its syntax does not say.
+        /// The methods <paramref name="method"/>'s body could call, and the classes of the locks it may take itself: by
+        /// its calls of <paramref name="waitsOnReceiver"/> members (a lock type's <c>Lock()</c>, <c>Read()</c>, …), and by
+        /// <c>lock</c> statements and BCL lock calls on an object the syntax names; null when its syntax does not say.
         /// </summary>
-        internal static SyntacticCallees? Of(IMethodSymbol method, List<SyntaxNode> declarations, CompilationNameIndex index, Func<IMethodSymbol, bool> waitsOnReceiver)
+        internal static SyntacticCallees? Of(IMethodSymbol method, List<SyntaxNode> declarations, CompilationNameIndex index, BclLockFacts bclFacts, Func<IMethodSymbol, bool> waitsOnReceiver, CancellationToken cancellationToken)
         {
             if (method.ContainingType is not { } containingType || method.MethodKind == MethodKind.LocalFunction)
             {
@@ -71,7 +83,7 @@ namespace LockOrder.Analyzers.Interprocedural
                 return null;
             }
 
-            var reader = new SyntacticCallSites(index, method, containingType, waitsOnReceiver);
+            var reader = new SyntacticCallSites(index, bclFacts, method, containingType, waitsOnReceiver, cancellationToken);
             reader.DeclareNamesInScope();
             foreach (var declaration in declarations)
             {
@@ -141,7 +153,7 @@ namespace LockOrder.Analyzers.Interprocedural
         /// <summary>Collects the declared names and the call sites of one declaration; false when it holds syntax the screen does not read.</summary>
         private bool Read(SyntaxNode declaration)
         {
-            var roots = new List<SyntaxNode>();
+            int first = roots.Count;
             switch (declaration)
             {
                 case BaseMethodDeclarationSyntax member:
@@ -161,8 +173,9 @@ namespace LockOrder.Analyzers.Interprocedural
             }
 
             int visited = 0;
-            foreach (var root in roots)
+            for (int i = first; i < roots.Count; i++)
             {
+                var root = roots[i];
                 // Lambda bodies are not run by the body that creates them (the bound walk skips them too).
                 foreach (var node in root.DescendantNodesAndSelf(descendIntoChildren: n => n is not AnonymousFunctionExpressionSyntax))
                 {
@@ -185,7 +198,8 @@ namespace LockOrder.Analyzers.Interprocedural
                 case FixedStatementSyntax:
                     return false;
                 case LockStatementSyntax:
-                    callees.TakesLockDirectly();
+                    // Resolved once every local's name is known: a local may shadow the field the statement locks.
+                    sites.Add(node);
                     return true;
                 case AnonymousFunctionExpressionSyntax lambda:
                     // A lambda handed to a method may run during the call; one stored in a local runs where the local is
@@ -209,25 +223,25 @@ namespace LockOrder.Analyzers.Interprocedural
                 case InterpolatedStringExpressionSyntax:
                     return !index.InterpolationMayCall;
                 case VariableDeclaratorSyntax declarator:
-                    declaredNames.Add(declarator.Identifier.ValueText);
+                    Declare(declarator.Identifier.ValueText, declarator);
                     return true;
                 case SingleVariableDesignationSyntax designation:
-                    declaredNames.Add(designation.Identifier.ValueText);
+                    Declare(designation.Identifier.ValueText, null);
                     return true;
                 case ForEachStatementSyntax forEach:
-                    declaredNames.Add(forEach.Identifier.ValueText);
+                    Declare(forEach.Identifier.ValueText, null);
                     return true;
                 case CatchDeclarationSyntax catchDeclaration:
-                    declaredNames.Add(catchDeclaration.Identifier.ValueText);
+                    Declare(catchDeclaration.Identifier.ValueText, null);
                     return true;
                 case ParameterSyntax parameter:
-                    declaredNames.Add(parameter.Identifier.ValueText);
+                    Declare(parameter.Identifier.ValueText, null);
                     return true;
                 case LocalFunctionStatementSyntax localFunction:
-                    declaredNames.Add(localFunction.Identifier.ValueText);
+                    Declare(localFunction.Identifier.ValueText, null);
                     return true;
                 case TypeParameterSyntax typeParameter:
-                    declaredNames.Add(typeParameter.Identifier.ValueText);
+                    Declare(typeParameter.Identifier.ValueText, null);
                     return true;
                 case SimpleNameSyntax:
                 case ElementAccessExpressionSyntax:
@@ -264,6 +278,17 @@ namespace LockOrder.Analyzers.Interprocedural
                 case InitializerExpressionSyntax initializer:
                     AddCollectionAdds(initializer);
                     return true;
+                case LockStatementSyntax lockStatement:
+                    if (LockObjectClass(lockStatement.Expression, type => BclLockTypes.Is(type, "Lock") ? LockPrimitive.Lock : LockPrimitive.Monitor, out bool thisRooted) is { } lockClass)
+                    {
+                        callees.AddLockClass(lockClass, thisRooted);
+                    }
+                    else
+                    {
+                        callees.TakesLockDirectly();
+                    }
+
+                    return true;
                 default:
                     return false;
             }
@@ -280,7 +305,7 @@ namespace LockOrder.Analyzers.Interprocedural
             switch (name.Parent)
             {
                 case MemberAccessExpressionSyntax memberAccess when memberAccess.Name == name:
-                    AddMembersOf(memberAccess.Expression, text);
+                    AddMembersOf(memberAccess.Expression, text, memberAccess.Parent is InvocationExpressionSyntax invocation && invocation.Expression == memberAccess ? invocation : null);
                     return;
                 case NameColonSyntax { Parent: ArgumentSyntax or AttributeArgumentSyntax }:
                 case NameEqualsSyntax:
@@ -309,7 +334,7 @@ namespace LockOrder.Analyzers.Interprocedural
             // A simple name calls an instance member on `this`.
             foreach (var member in LookUpInEnclosingTypes(text))
             {
-                callees.AddCallable(member, thisType);
+                callees.AddCallable(member, thisType, onThis: true);
             }
 
             if (index.HasUsingStatic)
@@ -318,8 +343,8 @@ namespace LockOrder.Analyzers.Interprocedural
             }
         }
 
-        /// <summary>The members <c>receiver.name</c> could call.</summary>
-        private void AddMembersOf(ExpressionSyntax receiver, string name)
+        /// <summary>The members <c>receiver.name</c> could call; <paramref name="invocation"/> is the call when the member is invoked.</summary>
+        private void AddMembersOf(ExpressionSyntax receiver, string name, InvocationExpressionSyntax? invocation = null)
         {
             while (receiver is ParenthesizedExpressionSyntax parenthesized)
             {
@@ -334,7 +359,7 @@ namespace LockOrder.Analyzers.Interprocedural
                 // name or an alias could rename a type.
                 if (typeName is not null && !index.HasUsingStatic && !index.IsAlias(typeName))
                 {
-                    AddStaticMembersOf(typeName, name);
+                    AddStaticMembersOf(typeName, name, new LockSite(receiver: null, invocation));
                     return;
                 }
 
@@ -346,7 +371,7 @@ namespace LockOrder.Analyzers.Interprocedural
             {
                 foreach (var member in MembersOfTypeAndBases(type, name))
                 {
-                    callees.AddCallable(member, declared);
+                    callees.AddCallable(member, declared, new LockSite(receiver, invocation), onThis: receiver is ThisExpressionSyntax or BaseExpressionSyntax);
                 }
             }
 
@@ -354,25 +379,29 @@ namespace LockOrder.Analyzers.Interprocedural
         }
 
         /// <summary>
-        /// What <c>TypeName.name</c> could call: the members of that name of the source types so named and their bases,
-        /// and, for a type from a reference, the annotated members of that name there.
+        /// What <c>TypeName.name</c> could call: the static members of that name of the source types so named and their
+        /// bases, and, for a type from a reference, the annotated static members of that name there (an instance member
+        /// is not called on a type's name: <c>Monitor.Enter</c> is no <c>MutexLock.Enter</c>).
         /// </summary>
         /// <remarks>
         /// Why: a static helper class's name, read as an unknown receiver, stood for every member of that name in the
         /// compilation; code with one <c>HelpersN</c> per module then had every call of <c>HelpersN.Mix</c> reach the
         /// <c>Mix</c> of every module, which made exploring what a method reaches grow with the size of the code.
         /// </remarks>
-        private void AddStaticMembersOf(string typeName, string name)
+        private void AddStaticMembersOf(string typeName, string name, LockSite site)
         {
             foreach (var type in index.SourceTypesNamed(typeName))
             {
                 foreach (var member in MembersOfTypeAndBases(type, name))
                 {
-                    callees.AddCallable(member, receiverClasses: null);
+                    if (member.IsStatic)
+                    {
+                        callees.AddCallable(member, receiverClasses: null);
+                    }
                 }
             }
 
-            callees.AddRange(index.AnnotatedMetadataMembersNamed(name), receiverClasses: null);
+            callees.AddRange(index.AnnotatedMetadataMembersNamed(name).Where(member => member.IsStatic), receiverClasses: null, site);
         }
 
         /// <summary>
@@ -554,6 +583,174 @@ namespace LockOrder.Analyzers.Interprocedural
             return typeName is not null && index.IsAlias(typeName) ? null : typeName;
         }
 
+        /// <summary>
+        /// What a call of the BCL lock method <paramref name="method"/> at <paramref name="site"/> takes: the class of its
+        /// lock object where the syntax names that object as <see cref="LockClassResolver"/> would name it — so that a
+        /// body taking BCL locks still has a bound, and a call of it under a lock needs no binding to be settled.
+        /// </summary>
+        private BclLockTarget ClassOfBclLockCall(IMethodSymbol method, LockSite site, out LockClass? lockClass, out bool thisRooted)
+        {
+            lockClass = null;
+            thisRooted = false;
+            if (site.Invocation is not { } invocation)
+            {
+                return BclLockTarget.Unknown;
+            }
+
+            if (!method.IsStatic)
+            {
+                if (site.Receiver is null)
+                {
+                    return BclLockTarget.Unknown;
+                }
+
+                // `_gate.Wait()`, `_rw.EnterReadLock()`, `_mutex.WaitOne()`: the receiver is the lock (a WaitOne only on a Mutex).
+                lockClass = LockObjectClass(site.Receiver, type => BclLockCalls.Classify(method, type) is { Kind: BclLockCallKind.Acquire or BclLockCallKind.TryAcquire } call ? call.Primitive : null, out thisRooted);
+                return lockClass is null ? BclLockTarget.Unknown : BclLockTarget.Named;
+            }
+
+            // `Monitor.Enter(o, ref taken)`: the lock is an argument, found by position (a named argument could move it).
+            var arguments = invocation.ArgumentList.Arguments;
+            var lockCall = BclLockCalls.Classify(method, receiverType: null);
+            if (lockCall.LockObject < 0 || lockCall.LockObject >= arguments.Count || arguments.Any(argument => argument.NameColon is not null))
+            {
+                return BclLockTarget.Unknown;
+            }
+
+            lockClass = LockObjectClass(arguments[lockCall.LockObject].Expression, _ => lockCall.Primitive, out thisRooted);
+            return lockClass is null ? BclLockTarget.Unknown : BclLockTarget.Named;
+        }
+
+        /// <summary>
+        /// The class of the lock taken on <paramref name="lockObject"/>, where the syntax alone names the object: a field
+        /// of the enclosing types (by its simple name or <c>this.</c>, not shadowed), <c>this</c>, or a string literal.
+        /// <paramref name="primitiveOf"/> says how the lock is taken on an object of the given static type (null: no lock).
+        /// <paramref name="thisRooted"/> tells whether the class alone says which object it is, given the object the body
+        /// runs on: <c>this</c>, a field of it, or a static field of a type that is not generic.
+        /// </summary>
+        private LockClass? LockObjectClass(ExpressionSyntax lockObject, Func<ITypeSymbol?, LockPrimitive?> primitiveOf, out bool thisRooted, int depth = 0)
+        {
+            while (lockObject is ParenthesizedExpressionSyntax parenthesized)
+            {
+                lockObject = parenthesized.Expression;
+            }
+
+            thisRooted = false;
+            switch (lockObject)
+            {
+                case ThisExpressionSyntax:
+                    thisRooted = true;
+                    return primitiveOf(containingType) is { } thisPrimitive ? LockClassResolver.FromThis(containingType, thisPrimitive, bclFacts, cancellationToken) : null;
+                case LiteralExpressionSyntax literal when literal.IsKind(SyntaxKind.StringLiteralExpression):
+                    return primitiveOf(null) is { } stringPrimitive ? LockClassResolver.FromString(literal.Token.ValueText, stringPrimitive, bclFacts, cancellationToken) : null;
+                case IdentifierNameSyntax identifier when IsInsidePropertyPattern(identifier) || TryGetParameterType(identifier.Identifier.ValueText, out _):
+                    return null;
+                case IdentifierNameSyntax identifier when declaredNames.Contains(identifier.Identifier.ValueText):
+                    return LocalLockClass(identifier.Identifier.ValueText, primitiveOf, out thisRooted, depth);
+                case IdentifierNameSyntax identifier:
+                    return FieldLockClass(identifier.Identifier.ValueText, primitiveOf, out thisRooted);
+                case MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax, Name: IdentifierNameSyntax member }:
+                    return FieldLockClass(member.Identifier.ValueText, primitiveOf, out thisRooted);
+                default:
+                    return null;
+            }
+        }
+
+        /// <summary>
+        /// The class of a lock taken on a local that holds one value all along: declared once, by <c>var</c> or <c>object</c>
+        /// with an initializer the syntax names, and never written again (lambdas included) — the one value the bound
+        /// flow follows it back to (<see cref="ValueOrigins"/>).
+        /// </summary>
+        private LockClass? LocalLockClass(string name, Func<ITypeSymbol?, LockPrimitive?> primitiveOf, out bool thisRooted, int depth)
+        {
+            thisRooted = false;
+            if (depth >= MaxLocalDepth
+                || !localDeclarators.TryGetValue(name, out var declarator)
+                || declarator is not { Initializer.Value: { } value, Parent: VariableDeclarationSyntax { Type: var type } }
+                || IsWrittenAfterDeclaration(name))
+            {
+                return null;
+            }
+
+            switch (type)
+            {
+                case IdentifierNameSyntax { IsVar: true }:
+                    // The local has the value's type: the lock is taken as on the value itself.
+                    return LockObjectClass(value, primitiveOf, out thisRooted, depth + 1);
+                case PredefinedTypeSyntax predefined when predefined.Keyword.IsKind(SyntaxKind.ObjectKeyword):
+                    // Typed object, the local is locked as an object's monitor, whatever the value's type.
+                    return LockObjectClass(value, _ => primitiveOf(null), out thisRooted, depth + 1);
+                default:
+                    return null;
+            }
+        }
+
+        /// <summary>Whether the body writes <paramref name="name"/> anywhere but its declaration: an assignment, <c>++</c>/<c>--</c>, a <c>ref</c> or <c>out</c> argument.</summary>
+        private bool IsWrittenAfterDeclaration(string name)
+        {
+            foreach (var root in roots)
+            {
+                foreach (var node in root.DescendantNodes())
+                {
+                    var written = node switch
+                    {
+                        AssignmentExpressionSyntax assignment => assignment.Left,
+                        PrefixUnaryExpressionSyntax prefix when prefix.IsKind(SyntaxKind.PreIncrementExpression) || prefix.IsKind(SyntaxKind.PreDecrementExpression) => prefix.Operand,
+                        PostfixUnaryExpressionSyntax postfix => postfix.Operand,
+                        ArgumentSyntax { RefKindKeyword.RawKind: not 0 } argument => argument.Expression,
+                        PrefixUnaryExpressionSyntax addressOf when addressOf.IsKind(SyntaxKind.AddressOfExpression) => addressOf.Operand,
+                        RefExpressionSyntax reference => reference.Expression,
+                        _ => null,
+                    };
+
+                    if (written is not null && written.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>().Any(identifier => identifier.Identifier.ValueText == name))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>The class of a lock taken on the one field of that name in the enclosing types; null if the name is anything else.</summary>
+        private LockClass? FieldLockClass(string name, Func<ITypeSymbol?, LockPrimitive?> primitiveOf, out bool thisRooted)
+        {
+            thisRooted = false;
+            IFieldSymbol? field = null;
+            foreach (var member in LookUpInEnclosingTypes(name))
+            {
+                if (field is not null || member is not IFieldSymbol found)
+                {
+                    return null;
+                }
+
+                field = found;
+            }
+
+            if (field is null || primitiveOf(field.Type) is not { } primitive)
+            {
+                return null;
+            }
+
+            // Each construction of a generic type has its own static fields: the class does not say which one.
+            thisRooted = !field.IsConst && !(field.IsStatic && IsInGenericType(field));
+            return LockClassResolver.FromField(field, primitive, bclFacts, cancellationToken);
+        }
+
+        private static bool IsInGenericType(ISymbol member)
+        {
+            for (var type = member.ContainingType; type is not null; type = type.ContainingType)
+            {
+                if (type.IsGenericType)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         /// <summary>Inside <c>{ A.B: ... }</c> of an extended property pattern, names are members of the matched value.</summary>
         private static bool IsInsidePropertyPattern(SyntaxNode name)
         {
@@ -673,6 +870,38 @@ namespace LockOrder.Analyzers.Interprocedural
             }
         }
 
+        /// <summary>Names a BCL lock call's class: <see cref="ClassOfBclLockCall"/>.</summary>
+        private delegate BclLockTarget BclLockClassifier(IMethodSymbol method, LockSite site, out LockClass? lockClass, out bool thisRooted);
+
+        private enum BclLockTarget
+        {
+            /// <summary>The call may take a lock whose class the syntax does not name.</summary>
+            Unknown,
+
+            /// <summary>The call takes a lock of the class named.</summary>
+            Named,
+        }
+
+        /// <summary>A call <c>receiver.Name(...)</c>: the receiver (null when it is a type's name) and the invocation (null for a method group).</summary>
+        private readonly struct LockSite
+        {
+            internal LockSite(ExpressionSyntax? receiver, InvocationExpressionSyntax? invocation)
+            {
+                Receiver = receiver;
+                Invocation = invocation;
+            }
+
+            internal ExpressionSyntax? Receiver { get; }
+
+            internal InvocationExpressionSyntax? Invocation { get; }
+        }
+
+        private void Declare(string name, VariableDeclaratorSyntax? declarator)
+        {
+            declaredNames.Add(name);
+            localDeclarators[name] = localDeclarators.ContainsKey(name) ? null : declarator;
+        }
+
         private static void AddIfPresent(List<SyntaxNode> roots, SyntaxNode? node)
         {
             if (node is not null)
@@ -688,43 +917,84 @@ namespace LockOrder.Analyzers.Interprocedural
         private sealed class CalleeSet
         {
             private readonly Func<IMethodSymbol, bool> waitsOnReceiver;
+            private readonly BclLockClassifier classifyBclLockCall;
             private readonly HashSet<IMethodSymbol> seen = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
             private readonly List<IMethodSymbol> ordered = new List<IMethodSymbol>();
-            private readonly HashSet<LockClass> receiverLockClasses = new HashSet<LockClass>();
+            private readonly HashSet<LockClass> lockClasses = new HashSet<LockClass>();
+            private readonly HashSet<IMethodSymbol> calledOnAnother = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
+            private readonly HashSet<LockClass> takenOnAnother = new HashSet<LockClass>();
             private bool receiverLockUnread;
             private bool takesLockDirectly;
 
-            internal CalleeSet(Func<IMethodSymbol, bool> waitsOnReceiver) => this.waitsOnReceiver = waitsOnReceiver;
+            internal CalleeSet(Func<IMethodSymbol, bool> waitsOnReceiver, BclLockClassifier classifyBclLockCall)
+            {
+                this.waitsOnReceiver = waitsOnReceiver;
+                this.classifyBclLockCall = classifyBclLockCall;
+            }
 
             /// <param name="receiverClasses">The static types the receiver of these calls may have; null when not read.</param>
-            internal void AddRange(IEnumerable<IMethodSymbol> methods, IReadOnlyList<ITypeSymbol>? receiverClasses)
+            /// <param name="site">Where the calls are made, for a BCL lock method among them; null when not read.</param>
+            /// <param name="onThis">Whether the calls are made on the object the body runs on (<c>Name()</c>, <c>this.Name()</c>).</param>
+            internal void AddRange(IEnumerable<IMethodSymbol> methods, IReadOnlyList<ITypeSymbol>? receiverClasses, LockSite? site = null, bool onThis = false)
             {
                 foreach (var method in methods)
                 {
+                    bool isBclLockCall = BclLockCalls.MayWait(method);
+                    if (isBclLockCall)
+                    {
+                        // A BCL lock's class is where the lock object lives, which only the call's syntax may say.
+                        LockClass? lockClass = null;
+                        bool thisRooted = false;
+                        var target = site is { } at ? classifyBclLockCall(method, at, out lockClass, out thisRooted) : BclLockTarget.Unknown;
+                        if (target == BclLockTarget.Named)
+                        {
+                            AddLockClass(lockClass!, thisRooted);
+                            continue;
+                        }
+
+                        takesLockDirectly = true;
+                    }
+
                     if (seen.Add(method))
                     {
                         ordered.Add(method);
                     }
 
-                    if (BclLockCalls.MayWait(method))
+                    if (!onThis)
                     {
-                        // A BCL lock's class is where the lock object lives, which a name's type does not say.
-                        takesLockDirectly = true;
+                        calledOnAnother.Add(method);
                     }
-                    else if (waitsOnReceiver(method))
+
+                    if (!isBclLockCall && waitsOnReceiver(method))
                     {
                         AddReceiverLock(method, receiverClasses);
                     }
                 }
             }
 
-            internal void AddCallable(ISymbol member, IReadOnlyList<ITypeSymbol>? receiverClasses) =>
-                AddRange(CompilationNameIndex.CallableMethods(member), receiverClasses);
+            internal void AddCallable(ISymbol member, IReadOnlyList<ITypeSymbol>? receiverClasses, LockSite? site = null, bool onThis = false) =>
+                AddRange(CompilationNameIndex.CallableMethods(member), receiverClasses, site, onThis);
+
+            internal void AddLockClass(LockClass lockClass, bool thisRooted)
+            {
+                lockClasses.Add(lockClass);
+                if (!thisRooted)
+                {
+                    takenOnAnother.Add(lockClass);
+                }
+            }
 
             internal void TakesLockDirectly() => takesLockDirectly = true;
 
+
             internal SyntacticCallees ToCallees() =>
-                new SyntacticCallees(ordered.ToImmutableArray(), receiverLockClasses.ToImmutableArray(), receiverLockUnread, takesLockDirectly);
+                new SyntacticCallees(
+                    ordered.ToImmutableArray(),
+                    lockClasses.ToImmutableArray(),
+                    receiverLockUnread,
+                    takesLockDirectly,
+                    ordered.Where(method => !calledOnAnother.Contains(method)).ToImmutableHashSet<IMethodSymbol>(SymbolEqualityComparer.Default),
+                    lockClasses.Where(lockClass => !takenOnAnother.Contains(lockClass)).ToImmutableHashSet());
 
             /// <summary>
             /// The lock such a call takes is of the receiver's static type (what the bound walk reads off the call): the
@@ -734,7 +1004,7 @@ namespace LockOrder.Analyzers.Interprocedural
             {
                 if (method.IsStatic || method.MethodKind == MethodKind.Constructor)
                 {
-                    receiverLockClasses.Add(LockClass.OfType(method.OriginalDefinition.ContainingType));
+                    AddLockClass(LockClass.OfType(method.OriginalDefinition.ContainingType), thisRooted: false);
                     return;
                 }
 
@@ -754,7 +1024,7 @@ namespace LockOrder.Analyzers.Interprocedural
                         continue;
                     }
 
-                    receiverLockClasses.Add(LockClass.OfType(receiverClass));
+                    AddLockClass(LockClass.OfType(receiverClass), thisRooted: false);
                 }
             }
         }

@@ -56,7 +56,8 @@ namespace LockOrder.Analyzers.Interprocedural
             this.model = model;
             this.dispatch = dispatch;
             waitsOnReceiver = method => WaitsOnReceiver(method, model.Annotations);
-            index = new Lazy<CompilationNameIndex>(() => CompilationNameIndex.Build(model, CancellationToken.None), LazyThreadSafetyMode.ExecutionAndPublication);
+            index = new Lazy<CompilationNameIndex>(() => { var sw = System.Diagnostics.Stopwatch.StartNew(); var r = CompilationNameIndex.Build(model, CancellationToken.None); 
+ return r; }, LazyThreadSafetyMode.ExecutionAndPublication);
 
             // Any body may call a user-defined conversion without naming it, so the operators are proved once, together.
             operatorsMayAct = new Lazy<bool>(
@@ -216,7 +217,7 @@ namespace LockOrder.Analyzers.Interprocedural
             }
 
             var callees = CallSitesOf(method, cancellationToken);
-            if (callees is null || callees.TakesLockDirectly)
+            if (callees is null || callees.TakesLockDirectly || !callees.LockClasses.IsEmpty)
             {
                 return Outcome.MayAct;
             }
@@ -320,7 +321,7 @@ namespace LockOrder.Analyzers.Interprocedural
                 }
             }
 
-            return new EffectBound(lockClasses.ToImmutableArray(), mayFault, mayWait);
+            return new EffectBound(lockClasses.ToImmutableArray(), mayFault, mayWait, ThisRootedClasses(root, lockClasses, cancellationToken));
 
             bool Enter(IMethodSymbol method)
             {
@@ -341,7 +342,7 @@ namespace LockOrder.Analyzers.Interprocedural
                     }
                 }
 
-                foreach (var lockClass in callees.ReceiverLockClasses)
+                foreach (var lockClass in callees.LockClasses)
                 {
                     lockClasses.Add(lockClass);
                 }
@@ -352,6 +353,64 @@ namespace LockOrder.Analyzers.Interprocedural
                 frames.Push(new Frame(method, callees.Methods));
                 return true;
             }
+        }
+
+        /// <summary>
+        /// The classes of <paramref name="all"/> that every acquisition <paramref name="root"/> reaches takes on an object
+        /// the class alone names, given the object the call is made on: acquisitions that are this-rooted in their body
+        /// (<see cref="SyntacticCallees.ThisRootedLockClasses"/>), reached only through calls on the same object.
+        /// </summary>
+        /// <remarks>
+        /// Why: a call under a lock whose callee takes that very lock again is the common case of helpers (a public method
+        /// locks <c>_sync</c> and calls a private one that locks it too). The class alone cannot tell a re-entry, which is
+        /// fine for a monitor, from another instance; this tells it without binding the callee.
+        /// </remarks>
+        private ImmutableHashSet<LockClass> ThisRootedClasses(IMethodSymbol root, HashSet<LockClass> all, CancellationToken cancellationToken)
+        {
+            var comparer = SymbolEqualityComparer.Default;
+            var onThis = new HashSet<IMethodSymbol>(comparer) { root };
+            var elsewhere = new HashSet<IMethodSymbol>(comparer);
+            var pending = new Stack<(IMethodSymbol Method, bool OnThis)>();
+            pending.Push((root, true));
+            var foreign = new HashSet<LockClass>();
+            while (pending.Count > 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var (method, isOnThis) = pending.Pop();
+                if (CallSitesOf(method, cancellationToken) is not { } callees)
+                {
+                    // Not read (the bound walk that succeeded read every member it reached; this is a guard).
+                    return ImmutableHashSet<LockClass>.Empty;
+                }
+
+                foreach (var lockClass in callees.LockClasses)
+                {
+                    if (!isOnThis || !callees.ThisRootedLockClasses.Contains(lockClass))
+                    {
+                        foreign.Add(lockClass);
+                    }
+                }
+
+                foreach (var callee in callees.Methods)
+                {
+                    bool calleeOnThis = isOnThis && callees.CalledOnThisOnly.Contains(callee);
+                    if (calleeOnThis ? !elsewhere.Contains(callee) && onThis.Add(callee) : elsewhere.Add(callee))
+                    {
+                        pending.Push((callee, calleeOnThis));
+                    }
+                }
+            }
+
+            var rooted = ImmutableHashSet.CreateBuilder<LockClass>();
+            foreach (var lockClass in all)
+            {
+                if (!foreign.Contains(lockClass))
+                {
+                    rooted.Add(lockClass);
+                }
+            }
+
+            return rooted.ToImmutable();
         }
 
         /// <summary>
@@ -366,7 +425,7 @@ namespace LockOrder.Analyzers.Interprocedural
             }
 
             var declarations = BodySyntax.Of(method, model, cancellationToken);
-            var callees = declarations.Count == 0 ? SyntacticCallees.None : SyntacticCallSites.Of(method, declarations, index.Value, waitsOnReceiver);
+            var callees = declarations.Count == 0 ? SyntacticCallees.None : SyntacticCallSites.Of(method, declarations, index.Value, model.BclFacts, waitsOnReceiver, cancellationToken);
             var overrides = dispatch.TargetsOf(method, out _);
             if (callees is not null && !overrides.IsEmpty)
             {

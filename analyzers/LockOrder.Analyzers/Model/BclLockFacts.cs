@@ -24,6 +24,11 @@ namespace LockOrder.Analyzers.Model
         private readonly ConcurrentDictionary<ISymbol, (bool IsLockSemaphore, bool AllowsRecursion)> facts =
             new ConcurrentDictionary<ISymbol, (bool, bool)>(SymbolEqualityComparer.Default);
 
+        // A type's declarations are read for assignments once, not once per lock member (a type with a semaphore, a
+        // reader-writer lock and an array of locks would otherwise be read three times).
+        private readonly ConcurrentDictionary<ISymbol, ILookup<string, Assignment>> assignmentsByType =
+            new ConcurrentDictionary<ISymbol, ILookup<string, Assignment>>(SymbolEqualityComparer.Default);
+
         internal BclLockFacts(Compilation compilation) => this.compilation = compilation;
 
         /// <summary>Whether the <c>SemaphoreSlim</c> in <paramref name="member"/> (or its elements) is created, everywhere the compilation shows, with a count of one.</summary>
@@ -88,14 +93,11 @@ namespace LockOrder.Analyzers.Model
                 }
             }
 
-            foreach (var reference in member.ContainingType.DeclaringSyntaxReferences)
+            foreach (var assignment in AssignmentsIn(member.ContainingType, cancellationToken)[member.Name])
             {
-                foreach (var assignment in reference.GetSyntax(cancellationToken).DescendantNodes().OfType<AssignmentExpressionSyntax>())
+                if (elements || !assignment.ToElement)
                 {
-                    if (assignment.IsKind(SyntaxKind.SimpleAssignmentExpression) && Assigns(assignment.Left, member.Name, elements))
-                    {
-                        values.Add(assignment.Right);
-                    }
+                    values.Add(assignment.Value);
                 }
             }
 
@@ -134,27 +136,57 @@ namespace LockOrder.Analyzers.Model
             }
         }
 
-        /// <summary>Whether <paramref name="target"/> is the member (<c>name</c>, <c>this.name</c>, <c>Type.name</c>), or with <paramref name="elements"/> one of its elements (<c>name[i]</c>).</summary>
-        private static bool Assigns(ExpressionSyntax target, string name, bool elements)
+        /// <summary>
+        /// The simple assignments in <paramref name="type"/>'s declarations, by the name of the member they assign
+        /// (<c>name = …</c>, <c>this.name = …</c>, <c>Type.name = …</c>) or whose element they assign (<c>name[i] = …</c>).
+        /// </summary>
+        private ILookup<string, Assignment> AssignmentsIn(INamedTypeSymbol type, CancellationToken cancellationToken)
         {
-            if (elements)
+            if (assignmentsByType.TryGetValue(type, out var known))
             {
-                if (target is not ElementAccessExpressionSyntax access)
-                {
-                    return Names(target, name);
-                }
-
-                target = access.Expression;
+                return known;
             }
 
-            return Names(target, name);
+            var assignments = new List<(string Name, Assignment Assignment)>();
+            foreach (var reference in type.DeclaringSyntaxReferences)
+            {
+                foreach (var assignment in reference.GetSyntax(cancellationToken).DescendantNodes().OfType<AssignmentExpressionSyntax>())
+                {
+                    if (!assignment.IsKind(SyntaxKind.SimpleAssignmentExpression))
+                    {
+                        continue;
+                    }
+
+                    bool toElement = assignment.Left is ElementAccessExpressionSyntax;
+                    if (NameOf(assignment.Left is ElementAccessExpressionSyntax access ? access.Expression : assignment.Left) is { } name)
+                    {
+                        assignments.Add((name, new Assignment(assignment.Right, toElement)));
+                    }
+                }
+            }
+
+            return assignmentsByType.GetOrAdd(type, assignments.ToLookup(entry => entry.Name, entry => entry.Assignment));
         }
 
-        private static bool Names(ExpressionSyntax expression, string name) => expression switch
+        private static string? NameOf(ExpressionSyntax expression) => expression switch
         {
-            IdentifierNameSyntax identifier => identifier.Identifier.ValueText == name,
-            MemberAccessExpressionSyntax { Name: IdentifierNameSyntax member } => member.Identifier.ValueText == name,
-            _ => false,
+            IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+            MemberAccessExpressionSyntax { Name: IdentifierNameSyntax member } => member.Identifier.ValueText,
+            _ => null,
         };
+
+        private readonly struct Assignment
+        {
+            internal Assignment(ExpressionSyntax value, bool toElement)
+            {
+                Value = value;
+                ToElement = toElement;
+            }
+
+            internal ExpressionSyntax Value { get; }
+
+            /// <summary>The assignment is to an element of the member (<c>name[i] = …</c>), not to the member.</summary>
+            internal bool ToElement { get; }
+        }
     }
 }

@@ -17,13 +17,40 @@ namespace LockOrder.Analyzers.Model
 
         internal static LockClass? FromLockObject(IOperation? lockObject, LockPrimitive primitive, BclLockFacts facts, ValueOrigins? origins, CancellationToken cancellationToken)
         {
-            var lockClass = Resolve(lockObject, primitive, facts, origins, cancellationToken, depth: 0);
+            return AsLock(Resolve(lockObject, primitive, facts, origins, cancellationToken, depth: 0), primitive, facts, cancellationToken);
+        }
+
+        /// <summary>
+        /// The class <see cref="FromLockObject"/> names for a lock object read from <paramref name="field"/>, for a reader of
+        /// syntax that has found the field without binding the expression.
+        /// </summary>
+        internal static LockClass? FromField(IFieldSymbol field, LockPrimitive primitive, BclLockFacts facts, CancellationToken cancellationToken)
+        {
+            if (field.IsConst)
+            {
+                // A constant is its value: `lock (Name)` with `const string Name = "x"` is the lock of "x".
+                return field.ConstantValue is string text ? AsLock(LockClass.OfString(text, primitive), primitive, facts, cancellationToken) : null;
+            }
+
+            return AsLock(Member(field, primitive, facts, cancellationToken), primitive, facts, cancellationToken);
+        }
+
+        /// <summary>The class <see cref="FromLockObject"/> names for <c>this</c> of <paramref name="type"/>.</summary>
+        internal static LockClass? FromThis(ITypeSymbol type, LockPrimitive primitive, BclLockFacts facts, CancellationToken cancellationToken) =>
+            AsLock(LockClass.OfThis(type, primitive), primitive, facts, cancellationToken);
+
+        /// <summary>The class <see cref="FromLockObject"/> names for a string literal.</summary>
+        internal static LockClass? FromString(string text, LockPrimitive primitive, BclLockFacts facts, CancellationToken cancellationToken) =>
+            AsLock(LockClass.OfString(text, primitive), primitive, facts, cancellationToken);
+
+        /// <summary>A SemaphoreSlim is a lock only where every creation the compilation shows starts it with a count of one.</summary>
+        private static LockClass? AsLock(LockClass? lockClass, LockPrimitive primitive, BclLockFacts facts, CancellationToken cancellationToken)
+        {
             if (lockClass is null || primitive != LockPrimitive.SemaphoreSlim)
             {
                 return lockClass;
             }
 
-            // A SemaphoreSlim is a lock only where every creation the compilation shows starts it with a count of one.
             return lockClass.Member is { } member && facts.IsLockSemaphore(member, lockClass.Kind == LockClassKind.Elements, cancellationToken) ? lockClass : null;
         }
 

@@ -55,14 +55,14 @@ namespace LockOrder.Analyzers.Rules
 
         /// <summary>
         /// Whether <see cref="CheckBlockingAcquisition"/> could report (LOCK001, LOCK004 or LOCK012) an acquisition of
-        /// <paramref name="acquired"/> under <paramref name="state"/>, whatever the instance; the edges it records are not
+        /// <paramref name="acquired"/> under <paramref name="state"/>: of <paramref name="instance"/>, or whatever the instance where it is unknown; the edges it records are not
         /// reports.
         /// </summary>
-        internal static bool WouldReport(DeclaredOrder order, LockState state, LockClass acquired)
+        internal static bool WouldReport(DeclaredOrder order, LockState state, LockClass acquired, LockInstance instance)
         {
             foreach (var held in state.Held)
             {
-                if (!held.IsMaybe && (held.LockClass.Equals(acquired) || IsAgainstOrder(order, held, acquired)))
+                if (!held.IsMaybe && ((held.LockClass.Equals(acquired) && !IsReentry(held, instance)) || IsAgainstOrder(order, held, acquired)))
                 {
                     return true;
                 }
@@ -70,6 +70,15 @@ namespace LockOrder.Analyzers.Rules
 
             return false;
         }
+
+        /// <summary>
+        /// Whether taking <paramref name="instance"/> under <paramref name="held"/> of the same class is the same lock taken
+        /// again by a lock that allows it whatever the mode (a monitor, a <c>Lock</c>, a mutex): nothing to report, no edge.
+        /// </summary>
+        private static bool IsReentry(HeldLock held, LockInstance instance) =>
+            held.LockClass.Primitive is LockPrimitive.Monitor or LockPrimitive.Lock or LockPrimitive.Mutex
+            && instance.IsKnown
+            && held.Instance.Equals(instance);
 
         /// <summary>Whether a lock of <paramref name="acquired"/>'s class that may be this very lock is held definitely.</summary>
         private static bool MayBeHeldAlready(LockState state, LockClass acquired, LockInstance instance)

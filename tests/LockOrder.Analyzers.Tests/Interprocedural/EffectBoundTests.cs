@@ -10,8 +10,8 @@ namespace LockOrder.Analyzers.Tests.Interprocedural
     /// <summary>
     /// A call under a lock is settled without its callee's summary when the syntactic bound on the callee's effects
     /// shows nothing could be reported. A bound that left out a lock class would silently drop a LOCK001, so: the bound
-    /// must name the class of every lock a callee's calls wait for — explicit or the receiver's — and must be absent
-    /// wherever the syntax does not say which class that is, or where the summary could stop at one of its bounds.
+    /// must name the class of every lock a callee's calls wait for — explicit, the receiver's, or the BCL lock object's —
+    /// and must be absent wherever the syntax does not say which class that is, or where the summary could stop at one of its bounds.
     /// (Every program of the repository is checked the same way in <see cref="SyntacticEffectScreenTests"/>.)
     /// </summary>
     public sealed class EffectBoundTests
@@ -88,6 +88,114 @@ class Device
 
             Assert.True(test.Summary("Subject", "Target").Effects.Length > 0, $"{way}: the case must really take a lock");
             Assert.Null(new SyntacticEffectScreen(test.Model).Bound(target, CancellationToken.None));
+        }
+
+        [Fact]
+        public void TheBoundNamesTheClassOfEveryBclLockWhoseObjectTheSyntaxNames()
+        {
+            var test = SummaryTestCompilation.Create(Usings + "using System.Threading;\n" + @"
+class Cache
+{
+    const string Named = ""cache"";
+    static readonly object s_registry = new object();
+    readonly object _sync = new object();
+    readonly SemaphoreSlim _gate = new SemaphoreSlim(1, 1);
+    readonly ReaderWriterLockSlim _rw = new ReaderWriterLockSlim();
+    readonly Mutex _mutex = new Mutex();
+    readonly Lock _lock = new Lock();
+    SpinLock _spin = new SpinLock(false);
+
+    void Sync() { lock (_sync) { } }
+    void This() { lock (this) { } }
+    void Literal() { lock (""literal"") { } }
+    void Constant() { lock (Named) { } }
+    void Registry() { bool taken = false; try { Monitor.Enter(s_registry, ref taken); } finally { if (taken) Monitor.Exit(s_registry); } }
+    void Gate() { _gate.Wait(); _gate.Release(); }
+    void Read() { _rw.EnterReadLock(); _rw.ExitReadLock(); }
+    void Owned() { _mutex.WaitOne(); _mutex.ReleaseMutex(); }
+    void Scope() { using (_lock.EnterScope()) { } }
+    void Spin() { bool taken = false; this._spin.Enter(ref taken); if (taken) _spin.Exit(); }
+    void Alias() { object sync = _sync; var again = sync; lock (again) { } }
+    public void All() { Sync(); This(); Literal(); Constant(); Registry(); Gate(); Read(); Owned(); Scope(); Spin(); Alias(); }
+}");
+            var bound = new SyntacticEffectScreen(test.Model).Bound(test.Method("Cache", "All"), CancellationToken.None);
+
+            Assert.NotNull(bound);
+            Assert.Equal(
+                new[] { "\"cache\"", "\"literal\"", "Cache._gate", "Cache._lock", "Cache._mutex", "Cache._rw", "Cache._spin", "Cache._sync", "Cache.s_registry", "Cache.this" },
+                bound!.LockClasses.Select(c => c.Display).OrderBy(n => n, System.StringComparer.Ordinal).ToArray());
+
+            // A mutex's WaitOne is its lock, not a wait on an event.
+            Assert.False(bound.MayWait);
+            Assert.Null(SyntacticEffectScreenTests.Uncovered(bound, test.Summary("Cache", "All")));
+        }
+
+        /// <summary>(name, the subject's declaration) where <c>Subject.Target</c> takes a BCL lock on an object the syntax does not name.</summary>
+        public static IEnumerable<object[]> BclLockObjectsTheSyntaxDoesNotName() => new[]
+        {
+            new object[] { "a local of another declared type", "class Subject { readonly Mutex m = new Mutex(); public void Target() { WaitHandle h = m; h.WaitOne(); } }" },
+            new object[] { "another object's field", "class Other { public readonly object Sync = new object(); } class Subject { readonly Other other = new Other(); public void Target() { lock (other.Sync) { } } }" },
+            new object[] { "an element of an array", "class Subject { readonly object[] locks = { new object() }; public void Target() { lock (locks[0]) { } } }" },
+            new object[] { "a property", "class Subject { object Sync { get; } = new object(); public void Target() { lock (Sync) { } } }" },
+            new object[] { "a named argument", "class Subject { readonly object sync = new object(); public void Target() { bool t = false; Monitor.Enter(lockTaken: ref t, obj: sync); Monitor.Exit(sync); } }" },
+        };
+
+        [Theory]
+        [MemberData(nameof(BclLockObjectsTheSyntaxDoesNotName))]
+        public void ABclLockObjectTheSyntaxDoesNotNameLeavesNoBound(string way, string subject)
+        {
+            var test = SummaryTestCompilation.Create(Usings + "using System.Threading;\n" + subject);
+            var target = test.Method("Subject", "Target");
+
+            Assert.True(test.Summary("Subject", "Target").Effects.Length > 0, $"{way}: the case must really take a lock or wait");
+            Assert.Null(new SyntacticEffectScreen(test.Model).Bound(target, CancellationToken.None));
+        }
+
+        /// <summary>
+        /// (name, the subject's declaration) where <c>Subject.Target</c> takes a BCL lock whose object neither the syntax nor
+        /// the analysis names (so the lock is not tracked at all): the screen must not name one either.
+        /// </summary>
+        public static IEnumerable<object[]> BclLockObjectsNothingNames() => new[]
+        {
+            new object[] { "a parameter", "class Subject { public void Target() => Take(new object()); void Take(object o) { lock (o) { } } }" },
+            new object[] { "a local given two values", "class Subject { object a = new object(), b = new object(); public void Target() { var o = a; o = b; lock (o) { } } }" },
+            new object[] { "a local written in a lambda", "class Subject { object a = new object(), b = new object(); public void Target() { var o = a; Action set = () => o = b; set(); lock (o) { } } }" },
+            new object[] { "a local passed by ref", "class Subject { object a = new object(), b = new object(); public void Target() { var o = a; Swap(ref o); lock (o) { } } void Swap(ref object o) => o = b; }" },
+            new object[] { "a semaphore that is no lock", "class Subject { readonly SemaphoreSlim pool = new SemaphoreSlim(4); public void Target() { pool.Wait(); pool.Release(); } }" },
+        };
+
+        [Theory]
+        [MemberData(nameof(BclLockObjectsNothingNames))]
+        public void ABclLockObjectNothingNamesLeavesNoBound(string way, string subject)
+        {
+            var test = SummaryTestCompilation.Create(Usings + "using System.Threading;\n" + subject);
+
+            Assert.True(new SyntacticEffectScreen(test.Model).Bound(test.Method("Subject", "Target"), CancellationToken.None) is null, way);
+        }
+
+        [Fact]
+        public void AClassIsThisRootedOnlyWhereEveryPathToItsAcquisitionStaysOnTheSameObject()
+        {
+            var test = SummaryTestCompilation.Create(Usings + "using System.Threading;\n" + @"
+class Node
+{
+    static readonly object s_shared = new object();
+    readonly object _sync = new object();
+    readonly object _other = new object();
+    readonly Node _next = null!;
+
+    void Helper() { lock (_sync) { } }
+    void Shared() { lock (s_shared) { } }
+    void Other() { lock (_other) { } }
+    public void Walk() { Helper(); this.Shared(); _next.Other(); }
+}");
+            var bound = new SyntacticEffectScreen(test.Model).Bound(test.Method("Node", "Walk"), CancellationToken.None);
+
+            Assert.NotNull(bound);
+            Assert.Equal(new[] { "Node._other", "Node._sync", "Node.s_shared" }, bound!.LockClasses.Select(c => c.Display).OrderBy(n => n, System.StringComparer.Ordinal).ToArray());
+
+            // _other is taken on the next node, which the class alone does not name.
+            Assert.Equal(new[] { "Node._sync", "Node.s_shared" }, bound.ThisRootedLockClasses.Select(c => c.Display).OrderBy(n => n, System.StringComparer.Ordinal).ToArray());
         }
 
         [Fact]
