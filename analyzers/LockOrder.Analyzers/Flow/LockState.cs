@@ -344,7 +344,8 @@ namespace LockOrder.Analyzers.Flow
         {
             foreach (var pair in KnownFlags)
             {
-                if (pair.Value && SaysNotHeld(other, pair.Key, held))
+                // `if (lockHeld) Enter();` leaves the lock held on one path: LOCK005, as before parameters were known.
+                if (pair.Value && !pair.Key.IsParameter && SaysNotHeld(other, pair.Key, held))
                 {
                     return pair.Key;
                 }

@@ -41,6 +41,7 @@ namespace LockOrder.Analyzers.Flow
 
         /// <summary>The BCL lock classes the body takes somewhere, computed when a release of one that is not held needs it.</summary>
         private HashSet<LockClass>? classesTakenInBody;
+        private HashSet<IParameterSymbol>? writtenParameters;
 
         internal LockTransfer(FlowContext context, IMethodSymbol? owner, Location ownerLocation, ValueOrigins origins)
         {
@@ -152,6 +153,18 @@ namespace LockOrder.Analyzers.Flow
             if (condition.ConstantValue is { HasValue: true, Value: bool constant })
             {
                 return constant ? (state, null) : (null, state);
+            }
+
+            if (ParameterTest.TryRead(condition, owner, out var parameter, out bool trueWhen) && IsNeverWritten(parameter))
+            {
+                // `if (!lockHeld) throw …`: past the test the flag is known, and so is what a call passing it on does.
+                var parameterKey = ValueKey.Of(parameter);
+                if (state.KnownFlags.TryGetValue(parameterKey, out bool parameterValue))
+                {
+                    return parameterValue == trueWhen ? (state, null) : (null, state);
+                }
+
+                return (state.WithFlag(parameterKey, trueWhen), state.WithFlag(parameterKey, !trueWhen));
             }
 
             var value = LockCallClassifier.StripConversions(condition);
@@ -469,8 +482,52 @@ namespace LockOrder.Analyzers.Flow
             {
                 ILocalReferenceOperation local when state.KnownFlags.TryGetValue(ValueKey.Of(local.Local), out bool known) => known,
                 IFlowCaptureReferenceOperation capture when state.KnownFlags.TryGetValue(ValueKey.Of(capture.Id), out bool captured) => captured,
+                IParameterReferenceOperation parameter when state.KnownFlags.TryGetValue(ValueKey.Of(parameter.Parameter), out bool tested) => tested,
                 _ => null,
             };
+        }
+
+        /// <summary>
+        /// Whether the body never writes <paramref name="parameter"/> (no assignment, increment, <c>ref</c> or <c>out</c>
+        /// use, lambdas included): only then does a value known from a test stay known.
+        /// </summary>
+        private bool IsNeverWritten(IParameterSymbol parameter)
+        {
+            if (origins.Body is not { } body)
+            {
+                return false;
+            }
+
+            writtenParameters ??= WrittenParameters(body);
+            return !writtenParameters.Contains(parameter);
+        }
+
+        private static HashSet<IParameterSymbol> WrittenParameters(IOperation body)
+        {
+            var written = new HashSet<IParameterSymbol>(SymbolEqualityComparer.Default);
+            foreach (var operation in body.Descendants())
+            {
+                var target = operation switch
+                {
+                    IAssignmentOperation assignment => assignment.Target,
+                    IIncrementOrDecrementOperation increment => increment.Target,
+                    IArgumentOperation { Parameter.RefKind: not RefKind.None } argument => argument.Value,
+                    _ => null,
+                };
+
+                if (target is not null)
+                {
+                    foreach (var reference in target.DescendantsAndSelf())
+                    {
+                        if (reference is IParameterReferenceOperation { Parameter: var assigned })
+                        {
+                            written.Add(assigned);
+                        }
+                    }
+                }
+            }
+
+            return written;
         }
 
         /// <summary>
@@ -557,7 +614,7 @@ namespace LockOrder.Analyzers.Flow
             // what is held during the call (after the callee's releases, before its acquisitions).
             if (checkCalleeEffects && state.HasDefinitelyHeld)
             {
-                ApplySummary(target, target.MethodKind == MethodKind.Constructor ? LockInstance.Fresh : ReceiverInstance(instance), state, callee, location);
+                ApplySummary(target, target.MethodKind == MethodKind.Constructor ? LockInstance.Fresh : ReceiverInstance(instance), arguments, state, callee, location);
                 CheckWait(target, instance, arguments, actions, state, location);
                 if (target.MethodKind == MethodKind.DelegateInvoke)
                 {
@@ -669,7 +726,7 @@ namespace LockOrder.Analyzers.Flow
         }
 
         /// <summary>What the call may do inside the callee, checked against what is held at the call.</summary>
-        private void ApplySummary(IMethodSymbol target, LockInstance receiver, LockState state, string callee, Location location)
+        private void ApplySummary(IMethodSymbol target, LockInstance receiver, ImmutableArray<IArgumentOperation> arguments, LockState state, string callee, Location location)
         {
             // A callee that [Requires] a lock had its body analyzed with that lock held: what it does under it is
             // reported there, once, rather than again at every call.
@@ -692,7 +749,7 @@ namespace LockOrder.Analyzers.Flow
             {
                 // Nothing the call may do would be reported here, so the callee's body need not be bound for its summary.
                 // What remains are the order edges the call adds, which matter only if they close a cycle (LOCK008).
-                RecordBoundedCall(target, receiver, state, callee, location, bound);
+                RecordBoundedCall(target, receiver, KnownBoolArguments(arguments, state), state, callee, location, bound);
                 return;
             }
 
@@ -702,15 +759,36 @@ namespace LockOrder.Analyzers.Flow
                 IncompleteBound ??= IncompleteAnalysisRule.SummaryBound;
             }
 
-            CheckEffects(context, state, summary, receiver, callee, location);
+            CheckEffects(context, state, summary, receiver, KnownBoolArguments(arguments, state), callee, location);
         }
 
-        private static void CheckEffects(FlowContext context, LockState state, MethodSummary summary, LockInstance receiver, string callee, Location location)
+        /// <summary>The callee's effects, but those guarded by a <c>bool</c> parameter the call passes the other value for.</summary>
+        private static void CheckEffects(FlowContext context, LockState state, MethodSummary summary, LockInstance receiver, ImmutableDictionary<int, bool> knownArguments, string callee, Location location)
         {
             foreach (var effect in summary.Effects)
             {
+                if (effect.Guard is { } guard && knownArguments.TryGetValue(guard.Ordinal, out bool passed) && passed != guard.RunsWhen)
+                {
+                    continue;
+                }
+
                 CheckEffect(context, state, effect, receiver, callee, location);
             }
+        }
+
+        /// <summary>The values a call passes for <c>bool</c> parameters, where they are known: constants, and parameters the flow knows.</summary>
+        private static ImmutableDictionary<int, bool> KnownBoolArguments(ImmutableArray<IArgumentOperation> arguments, LockState state)
+        {
+            var known = ImmutableDictionary<int, bool>.Empty;
+            foreach (var argument in arguments)
+            {
+                if (argument.Parameter is { Type.SpecialType: SpecialType.System_Boolean, RefKind: RefKind.None } parameter && FlagOf(argument.Value, state) is { } value)
+                {
+                    known = known.SetItem(parameter.Ordinal, value);
+                }
+            }
+
+            return known;
         }
 
         private static void CheckEffect(FlowContext context, LockState state, CalleeEffect effect, LockInstance receiver, string callee, Location location)
@@ -960,11 +1038,11 @@ namespace LockOrder.Analyzers.Flow
         };
 
         /// <summary>Keeps the call for the inversion search, unless nothing definitely held could make an edge with it.</summary>
-        private void RecordBoundedCall(IMethodSymbol target, LockInstance receiver, LockState state, string callee, Location location, EffectBound bound)
+        private void RecordBoundedCall(IMethodSymbol target, LockInstance receiver, ImmutableDictionary<int, bool> knownArguments, LockState state, string callee, Location location, EffectBound bound)
         {
             if ((bound.LockClasses.Length > 0 || (bound.MayFault && context.Order.MmapLock is not null)) && state.HasDefinitelyHeld)
             {
-                context.Sink.RecordBoundedCall(new BoundedCallUnderLock(context, target, receiver, state, callee, location, bound));
+                context.Sink.RecordBoundedCall(new BoundedCallUnderLock(context, target, receiver, knownArguments, state, callee, location, bound));
             }
         }
 
@@ -981,18 +1059,20 @@ namespace LockOrder.Analyzers.Flow
             private readonly SyntaxTree tree;
             private readonly IMethodSymbol target;
             private readonly LockInstance receiver;
+            private readonly ImmutableDictionary<int, bool> knownArguments;
             private readonly LockState state;
             private readonly string callee;
             private readonly Location location;
             private readonly EffectBound bound;
 
-            internal BoundedCallUnderLock(FlowContext context, IMethodSymbol target, LockInstance receiver, LockState state, string callee, Location location, EffectBound bound)
+            internal BoundedCallUnderLock(FlowContext context, IMethodSymbol target, LockInstance receiver, ImmutableDictionary<int, bool> knownArguments, LockState state, string callee, Location location, EffectBound bound)
             {
                 model = context.Model;
                 summaries = context.Summaries;
                 tree = context.Tree;
                 this.target = target;
                 this.receiver = receiver;
+                this.knownArguments = knownArguments;
                 this.state = state;
                 this.callee = callee;
                 this.location = location;
@@ -1024,7 +1104,7 @@ namespace LockOrder.Analyzers.Flow
             {
                 var sink = new FindingSink();
                 var exact = new FlowContext(model, summaries, tree, sink, cancellationToken);
-                CheckEffects(exact, state, summaries.GetSummary(target, tree, cancellationToken), receiver, callee, location);
+                CheckEffects(exact, state, summaries.GetSummary(target, tree, cancellationToken), receiver, knownArguments, callee, location);
                 return sink.Edges;
             }
         }

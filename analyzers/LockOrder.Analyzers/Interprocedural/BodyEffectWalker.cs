@@ -35,20 +35,22 @@ namespace LockOrder.Analyzers.Interprocedural
             var ownAcquisitions = new EffectSetBuilder();
             var callees = new List<IMethodSymbol>();
             var seenCallees = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
-            var callSites = new List<(IMethodSymbol, LockInstance)>();
-            var seenCallSites = new HashSet<(IMethodSymbol, LockInstance)>(new CallSiteComparer());
+            var callSites = new List<CallSite>();
+            var callSiteIndex = new Dictionary<(IMethodSymbol, LockInstance), int>(new CallSiteComparer());
             bool incomplete = false;
             int visited = 0;
 
-            var pending = new Stack<IOperation>();
+            // Each operation with the guard it runs under: `if (!held) { … }` runs its branch only when `held` is false.
+            var pending = new Stack<(IOperation Operation, ParameterGuard? Guard)>();
+            ParameterGuard? guard = null;
             if (body is ILocalFunctionOperation or IAnonymousFunctionOperation)
             {
                 // The walk starts at the local function or lambda itself; those nested in it are skipped below.
-                PushChildren(pending, body);
+                PushChildren(pending, body, null);
             }
             else
             {
-                pending.Push(body);
+                pending.Push((body, null));
             }
 
             while (pending.Count > 0)
@@ -64,9 +66,19 @@ namespace LockOrder.Analyzers.Interprocedural
                     cancellationToken.ThrowIfCancellationRequested();
                 }
 
-                var operation = pending.Pop();
+                IOperation operation;
+                (operation, guard) = pending.Pop();
                 switch (operation)
                 {
+                    case IConditionalOperation conditional when guard is null && ParameterTest.TryRead(conditional.Condition, owner, out var tested, out bool whenTrue):
+                        pending.Push((conditional.Condition, null));
+                        pending.Push((conditional.WhenTrue, new ParameterGuard(tested.Ordinal, whenTrue)));
+                        if (conditional.WhenFalse is { } whenFalse)
+                        {
+                            pending.Push((whenFalse, new ParameterGuard(tested.Ordinal, !whenTrue)));
+                        }
+
+                        continue;
                     case IAnonymousFunctionOperation:
                     case ILocalFunctionOperation:
                         // Deferred execution is not execution: a lambda or local function declared here runs only when
@@ -114,7 +126,7 @@ namespace LockOrder.Analyzers.Interprocedural
                         break;
                 }
 
-                PushChildren(pending, operation);
+                PushChildren(pending, operation, guard);
             }
 
             return new BodyFacts(
@@ -179,11 +191,11 @@ namespace LockOrder.Analyzers.Interprocedural
                 var receiver = normalized.MethodKind == MethodKind.Constructor ? LockInstance.Fresh
                     : instance is null ? LockInstance.Unknown
                     : LockInstance.InSummary(LockCallClassifier.StripConversions(instance), origins);
-                AddCallSite(normalized, receiver);
+                AddCallSite(normalized, receiver, BoolArguments(arguments));
 
                 if (BlockingWaits.Describe(target, LockCallClassifier.StripConversions(instance)?.Type, throughCalls: true) is { } wait && !BlockingWaits.IsSynchronousCompletion(instance))
                 {
-                    ownAcquisitions.Add(new CalleeEffect(CalleeEffectKind.Wait, null, LockMode.Exclusive, ImmutableArray.Create(wait)));
+                    ownAcquisitions.Add(new CalleeEffect(CalleeEffectKind.Wait, null, LockMode.Exclusive, ImmutableArray.Create(wait), guard: guard));
                 }
 
                 if (site is null)
@@ -208,17 +220,47 @@ namespace LockOrder.Analyzers.Interprocedural
                 }
             }
 
-            void AddCallSite(IMethodSymbol callee, LockInstance receiver)
+            void AddCallSite(IMethodSymbol callee, LockInstance receiver, ImmutableArray<BoolArgument> boolArguments = default)
             {
                 if (seenCallees.Add(callee))
                 {
                     callees.Add(callee);
                 }
 
-                if (seenCallSites.Add((callee, receiver)))
+                var site = new CallSite(callee, receiver, guard, boolArguments);
+                if (callSiteIndex.TryGetValue((callee, receiver), out int seen))
                 {
-                    callSites.Add((callee, receiver));
+                    callSites[seen] = callSites[seen].Merge(site);
+                    return;
                 }
+
+                callSiteIndex[(callee, receiver)] = callSites.Count;
+                callSites.Add(site);
+            }
+
+            // What the call passes for the callee's bool parameters: constants, and this body's own parameters passed on.
+            ImmutableArray<BoolArgument> BoolArguments(ImmutableArray<IArgumentOperation> arguments)
+            {
+                ImmutableArray<BoolArgument>.Builder? known = null;
+                foreach (var argument in arguments)
+                {
+                    if (argument.Parameter is not { Type.SpecialType: SpecialType.System_Boolean, RefKind: RefKind.None } parameter)
+                    {
+                        continue;
+                    }
+
+                    var value = LockCallClassifier.StripConversions(argument.Value);
+                    if (ParameterTest.ConstantBool(argument.Value) is { } constant)
+                    {
+                        (known ??= ImmutableArray.CreateBuilder<BoolArgument>()).Add(new BoolArgument(parameter.Ordinal, constant, null));
+                    }
+                    else if (value is IParameterReferenceOperation { Parameter: { RefKind: RefKind.None } passed } && SymbolEqualityComparer.Default.Equals(passed.ContainingSymbol, owner))
+                    {
+                        (known ??= ImmutableArray.CreateBuilder<BoolArgument>()).Add(new BoolArgument(parameter.Ordinal, null, passed.Ordinal));
+                    }
+                }
+
+                return known?.ToImmutable() ?? ImmutableArray<BoolArgument>.Empty;
             }
 
             // `f()`, `f.Invoke()`, `Changed?.Invoke(this, e)`: the delegate's targets run here, or the caller's callback.
@@ -267,7 +309,7 @@ namespace LockOrder.Analyzers.Interprocedural
             {
                 if (!inherited.Contains(action.LockClass))
                 {
-                    ownAcquisitions.Add(new CalleeEffect(CalleeEffectKind.Acquire, action.LockClass, action.Mode, ImmutableArray.Create(name), action.Instance));
+                    ownAcquisitions.Add(new CalleeEffect(CalleeEffectKind.Acquire, action.LockClass, action.Mode, ImmutableArray.Create(name), action.Instance, guard));
                 }
             }
         }
@@ -366,11 +408,11 @@ namespace LockOrder.Analyzers.Interprocedural
             return true;
         }
 
-        private static void PushChildren(Stack<IOperation> pending, IOperation operation)
+        private static void PushChildren(Stack<(IOperation, ParameterGuard?)> pending, IOperation operation, ParameterGuard? guard)
         {
             foreach (var child in operation.ChildOperations)
             {
-                pending.Push(child);
+                pending.Push((child, guard));
             }
         }
 

@@ -13,9 +13,9 @@ namespace LockOrder.Analyzers.Interprocedural
     /// </summary>
     internal sealed class BodyFacts
     {
-        internal static readonly BodyFacts None = new BodyFacts(ImmutableArray<CalleeEffect>.Empty, ImmutableArray<IMethodSymbol>.Empty, ImmutableArray<(IMethodSymbol, LockInstance)>.Empty, incomplete: false);
+        internal static readonly BodyFacts None = new BodyFacts(ImmutableArray<CalleeEffect>.Empty, ImmutableArray<IMethodSymbol>.Empty, ImmutableArray<CallSite>.Empty, incomplete: false);
 
-        internal BodyFacts(ImmutableArray<CalleeEffect> ownAcquisitions, ImmutableArray<IMethodSymbol> callees, ImmutableArray<(IMethodSymbol Callee, LockInstance Receiver)> callSites, bool incomplete)
+        internal BodyFacts(ImmutableArray<CalleeEffect> ownAcquisitions, ImmutableArray<IMethodSymbol> callees, ImmutableArray<CallSite> callSites, bool incomplete)
             : this(ownAcquisitions, callees, callSites, ImmutableArray<DelegateArgument>.Empty, ImmutableArray<(int, ImmutableArray<HeldAtInvocation>)>.Empty, ImmutableArray<ParameterHandOff>.Empty, incomplete)
         {
         }
@@ -23,7 +23,7 @@ namespace LockOrder.Analyzers.Interprocedural
         internal BodyFacts(
             ImmutableArray<CalleeEffect> ownAcquisitions,
             ImmutableArray<IMethodSymbol> callees,
-            ImmutableArray<(IMethodSymbol Callee, LockInstance Receiver)> callSites,
+            ImmutableArray<CallSite> callSites,
             ImmutableArray<DelegateArgument> delegateArguments,
             ImmutableArray<(int Ordinal, ImmutableArray<HeldAtInvocation> Held)> parameterInvocations,
             ImmutableArray<ParameterHandOff> handOffs,
@@ -50,9 +50,10 @@ namespace LockOrder.Analyzers.Interprocedural
 
         /// <summary>
         /// Every distinct (callee, receiver) pair: a callee's effects on its own <c>this</c> happen to the receiver, a
-        /// path from the body's <c>this</c> (or unknown).
+        /// path from the body's <c>this</c> (or unknown); with the guard the calls are under and the <c>bool</c>
+        /// arguments they pass, where every call of the pair agrees.
         /// </summary>
-        internal ImmutableArray<(IMethodSymbol Callee, LockInstance Receiver)> CallSites { get; }
+        internal ImmutableArray<CallSite> CallSites { get; }
 
         /// <summary>The delegates the body passes to methods, each with its target: they run during the call if the method runs that parameter.</summary>
         internal ImmutableArray<DelegateArgument> DelegateArguments { get; }

@@ -16,13 +16,14 @@ namespace LockOrder.Analyzers.Interprocedural
 
         internal const string Elision = "…";
 
-        internal CalleeEffect(CalleeEffectKind kind, LockClass? lockClass, LockMode mode, ImmutableArray<string> path, LockInstance instance = default)
+        internal CalleeEffect(CalleeEffectKind kind, LockClass? lockClass, LockMode mode, ImmutableArray<string> path, LockInstance instance = default, ParameterGuard? guard = null)
         {
             Kind = kind;
             LockClass = lockClass;
             Mode = mode;
             Path = path;
             Instance = instance;
+            Guard = guard;
         }
 
         internal CalleeEffectKind Kind { get; }
@@ -40,6 +41,13 @@ namespace LockOrder.Analyzers.Interprocedural
 
         /// <summary>The chain of calls from the callee down to the operation with the effect, callee first.</summary>
         internal ImmutableArray<string> Path { get; }
+
+        /// <summary>The value of one of the summarized method's <c>bool</c> parameters the effect needs; null: it may happen whatever they are.</summary>
+        internal ParameterGuard? Guard { get; }
+
+        /// <summary>The same effect under <paramref name="guard"/> instead.</summary>
+        internal CalleeEffect WithGuard(ParameterGuard? guard) =>
+            Equals(guard, Guard) ? this : new CalleeEffect(Kind, LockClass, Mode, Path, Instance, guard);
 
         /// <summary>" via A → B" for a message, or "" when the callee itself is the operation.</summary>
         internal string DescribeVia() => Path.Length <= 1 ? string.Empty : " via " + string.Join(" → ", Path);
@@ -66,7 +74,7 @@ namespace LockOrder.Analyzers.Interprocedural
                 path = builder.MoveToImmutable();
             }
 
-            return new CalleeEffect(Kind, LockClass, Mode, path, Instance.Rebase(receiver));
+            return new CalleeEffect(Kind, LockClass, Mode, path, Instance.Rebase(receiver), Guard);
         }
 
         /// <summary>
@@ -87,7 +95,7 @@ namespace LockOrder.Analyzers.Interprocedural
 
         /// <summary>The same effect, for a lock of the class whose instance is not known.</summary>
         internal CalleeEffect WithUnknownInstance() =>
-            Instance.IsKnown ? new CalleeEffect(Kind, LockClass, Mode, Path, LockInstance.Unknown) : this;
+            Instance.IsKnown ? new CalleeEffect(Kind, LockClass, Mode, Path, LockInstance.Unknown, Guard) : this;
 
         /// <summary>
         /// Whether this effect is a better representative than <paramref name="other"/> of the same kind and lock
@@ -121,7 +129,7 @@ namespace LockOrder.Analyzers.Interprocedural
         internal bool IsSameAs(CalleeEffect other)
         {
             if (Kind != other.Kind || Mode != other.Mode || Path.Length != other.Path.Length
-                || !Equals(LockClass, other.LockClass) || !Instance.Equals(other.Instance))
+                || !Equals(LockClass, other.LockClass) || !Instance.Equals(other.Instance) || !Equals(Guard, other.Guard))
             {
                 return false;
             }

@@ -36,6 +36,7 @@ namespace LockOrder.Analyzers.Interprocedural
         private readonly HashSet<string> aliasNames = new HashSet<string>();
         private readonly List<IMethodSymbol> operators = new List<IMethodSymbol>();
         private readonly List<TypeDeclarationSyntax> staticClasses = new List<TypeDeclarationSyntax>();
+        private readonly HashSet<string> topLevelLocalFunctions = new HashSet<string>();
 
         private CompilationNameIndex(LockModel model)
         {
@@ -49,6 +50,13 @@ namespace LockOrder.Analyzers.Interprocedural
 
         /// <summary><see cref="System.Array"/>, whose members a receiver of any array type reaches.</summary>
         internal INamedTypeSymbol ArrayType { get; }
+
+        /// <summary>
+        /// Whether top-level statements declare a local function of that name. A type's method cannot call one, but in
+        /// code that does not compile (a lost brace turns the rest of a class into top-level statements) the binder
+        /// still binds a simple name to it, so such a name stands for what no member lookup finds.
+        /// </summary>
+        internal bool IsTopLevelLocalFunction(string name) => topLevelLocalFunctions.Contains(name);
 
         /// <summary>Some file imports members with <c>using static</c>: a simple name may then stand for a member of any type.</summary>
         internal bool HasUsingStatic { get; private set; }
@@ -267,6 +275,9 @@ namespace LockOrder.Analyzers.Interprocedural
                     case CompilationUnitSyntax unit:
                         ReadUsings(unit.Usings);
                         PushAll(pending, unit.Members);
+                        break;
+                    case GlobalStatementSyntax { Statement: LocalFunctionStatementSyntax localFunction }:
+                        topLevelLocalFunctions.Add(localFunction.Identifier.ValueText);
                         break;
                     case BaseNamespaceDeclarationSyntax namespaceDeclaration:
                         ReadUsings(namespaceDeclaration.Usings);

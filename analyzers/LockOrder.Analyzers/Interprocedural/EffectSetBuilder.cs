@@ -23,21 +23,13 @@ namespace LockOrder.Analyzers.Interprocedural
         {
             if (effect.Kind == CalleeEffectKind.Fault)
             {
-                if (fault is null || effect.IsPreferredOver(fault))
-                {
-                    fault = effect;
-                }
-
+                fault = Merge(fault, effect);
                 return;
             }
 
             if (effect.Kind == CalleeEffectKind.Wait)
             {
-                if (wait is null || effect.IsPreferredOver(wait))
-                {
-                    wait = effect;
-                }
-
+                wait = Merge(wait, effect);
                 return;
             }
 
@@ -57,10 +49,22 @@ namespace LockOrder.Analyzers.Interprocedural
                 (severalInstances ??= new HashSet<LockClass>()).Add(effect.LockClass);
             }
 
-            if (effect.IsPreferredOver(known))
+            acquisitions[effect.LockClass] = Merge(known, effect);
+        }
+
+        /// <summary>
+        /// One effect for two of a kind: the preferred representative, guarded only if both are guarded alike (an effect
+        /// that needs <c>held == false</c> on one path and nothing on another may happen whatever <c>held</c> is).
+        /// </summary>
+        private static CalleeEffect Merge(CalleeEffect? known, CalleeEffect effect)
+        {
+            if (known is null)
             {
-                acquisitions[effect.LockClass] = effect;
+                return effect;
             }
+
+            var representative = effect.IsPreferredOver(known) ? effect : known;
+            return representative.WithGuard(ParameterGuard.Either(known.Guard, effect.Guard));
         }
 
         internal void AddRange(IEnumerable<CalleeEffect> effects)

@@ -57,7 +57,7 @@ namespace LockOrder.Analyzers.Interprocedural
 
         internal const int MaxFixpointIterations = 64;
 
-        private static readonly BodyFacts NotAnalyzable = new BodyFacts(ImmutableArray<CalleeEffect>.Empty, ImmutableArray<IMethodSymbol>.Empty, ImmutableArray<(IMethodSymbol, LockInstance)>.Empty, incomplete: false);
+        private static readonly BodyFacts NotAnalyzable = new BodyFacts(ImmutableArray<CalleeEffect>.Empty, ImmutableArray<IMethodSymbol>.Empty, ImmutableArray<CallSite>.Empty, incomplete: false);
 
         private readonly LockModel model;
         private readonly AnalyzerOptions? options;
@@ -376,9 +376,9 @@ namespace LockOrder.Analyzers.Interprocedural
                 }
             }
 
-            foreach (var (callee, receiver) in facts.CallSites)
+            foreach (var site in facts.CallSites)
             {
-                var summary = lookup(callee);
+                var summary = lookup(site.Callee);
                 if (summary is null)
                 {
                     incomplete = true;
@@ -390,7 +390,13 @@ namespace LockOrder.Analyzers.Interprocedural
                 {
                     if (effect.Kind == CalleeEffectKind.Fault || (!declaredNonBlocking && !IsContractAcquisition(effect, contractClasses) && !(declaredFault && IsFaultPath(effect))))
                     {
-                        var seen = effect.CalledFrom(name, receiver);
+                        if (!site.TryGuardInCaller(effect.Guard, out var guard))
+                        {
+                            // The call passes the value that rules the effect out (`lockHeld: true`).
+                            continue;
+                        }
+
+                        var seen = effect.CalledFrom(name, site.Receiver).WithGuard(guard);
                         if (!seen.Instance.IsFresh || seen.LockClass is null || seen.LockClass.IsLockOrderType)
                         {
                             // A lock of an object this body created cannot be contended by the callers: no effect for them.
@@ -418,7 +424,7 @@ namespace LockOrder.Analyzers.Interprocedural
                 incomplete |= summary.Incomplete;
                 foreach (var effect in summary.Effects)
                 {
-                    builder.Add(effect.CalledFrom(name, argument.Target.Receiver));
+                    builder.Add(effect.CalledFrom(name, argument.Target.Receiver).WithGuard(null));
                 }
             }
 
@@ -574,7 +580,17 @@ namespace LockOrder.Analyzers.Interprocedural
             var callSites = facts.CallSites;
             foreach (var target in overrides)
             {
-                callSites = callSites.Add((target, LockInstance.This));
+                // The override gets the very arguments the member was called with.
+                var passedOn = ImmutableArray.CreateBuilder<BoolArgument>();
+                foreach (var parameter in target.Parameters)
+                {
+                    if (parameter is { Type.SpecialType: SpecialType.System_Boolean, RefKind: RefKind.None })
+                    {
+                        passedOn.Add(new BoolArgument(parameter.Ordinal, null, parameter.Ordinal));
+                    }
+                }
+
+                callSites = callSites.Add(new CallSite(target, LockInstance.This, guard: null, passedOn.ToImmutable()));
             }
 
             return new BodyFacts(facts.OwnAcquisitions, callees, callSites, facts.DelegateArguments, facts.ParameterInvocations, facts.HandOffs, facts.Incomplete);

@@ -264,6 +264,12 @@ namespace LockOrder.Analyzers.Interprocedural
                     runsDelegates |= InvokesADelegate(invocation.Expression);
                     return true;
                 case SimpleNameSyntax name:
+                    if (name.Parent is not MemberAccessExpressionSyntax && index.IsTopLevelLocalFunction(name.Identifier.ValueText))
+                    {
+                        // A top-level local function of that name may be what the binder picks in broken code: not read here.
+                        return false;
+                    }
+
                     ResolveName(name);
                     return true;
                 case ElementAccessExpressionSyntax elementAccess:

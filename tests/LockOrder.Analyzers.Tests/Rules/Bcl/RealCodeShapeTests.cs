@@ -484,6 +484,117 @@ class Connection
             Diagnostic("LOCK004").WithLocation(0).WithLocation(1)
                 .WithMessage("Blocking acquisition of 'this._entities' (Exclusive) via Connection.RecoverExchangesAsync → Connection._entities.WaitAsync while 'this._entities' of the same class 'Connection._entities' is held (Exclusive): a SemaphoreSlim is not re-entrant: the second wait waits for the first, which this flow holds"));
 
+        // A "lock already held" flag: the callee waits only when its caller says it does not hold the semaphore, and
+        // the caller that holds it says so with a constant, directly or through a method that passes its own flag on
+        // (RabbitMQ.Client's DeleteAutoDeleteExchangeAsync(…, recordedEntitiesSemaphoreHeld: true)).
+        [Fact]
+        public Task ACalleeThatWaitsOnlyWhenItsHeldFlagIsFalseIsNoReentryWhenPassedTrue() => VerifyAsync(HeldFlag("true").Replace("{|#1:", string.Empty).Replace("{|#0:", string.Empty).Replace("|}", string.Empty));
+
+        [Fact]
+        public Task ACalleeThatWaitsOnlyWhenItsHeldFlagIsFalseIsLock004WhenPassedFalse() => VerifyAsync(HeldFlag("false"),
+            Diagnostic("LOCK004").WithLocation(0).WithLocation(1)
+                .WithMessage("Blocking acquisition of 'this._entities' (Exclusive) via Connection.RemoveAsync → Connection.DeleteAsync → Connection._entities.WaitAsync while 'this._entities' of the same class 'Connection._entities' is held (Exclusive): a SemaphoreSlim is not re-entrant: the second wait waits for the first, which this flow holds"));
+
+        // The same flag passed on from a parameter the body has tested: past `if (false == held) throw`, the body knows it
+        // holds the semaphore (RabbitMQ.Client's RecoverQueuesAsync, which its callers run under the semaphore and which
+        // lets a user handler run without it).
+        [Fact]
+        public Task AHeldFlagPassedOnAfterTheBodyTestedItIsNoReentry() => VerifyAsync(PassedOnFlag(@"
+        if (false == entitiesHeld)
+        {
+            throw new InvalidOperationException(""the semaphore must be held"");
+        }
+").Replace("{|#0:", string.Empty).Replace("{|#1:", string.Empty).Replace("|}", string.Empty));
+
+        [Fact]
+        public Task AHeldFlagPassedOnUntestedIsLock004() => VerifyAsync(PassedOnFlag(string.Empty),
+            Diagnostic("LOCK004").WithLocation(0).WithLocation(1)
+                .WithMessage("Blocking acquisition of 'this._entities' (Exclusive) via Connection.DeleteAsync → Connection._entities.WaitAsync while 'this._entities' of the same class 'Connection._entities' is held (Exclusive): a SemaphoreSlim is not re-entrant: the second wait waits for the first, which this flow holds"));
+
+        private static string PassedOnFlag(string test) => @"
+class Connection
+{
+    private readonly SemaphoreSlim _entities = new SemaphoreSlim(1, 1);
+    private readonly List<string> _names = new List<string>();
+    private Func<Task> _handler = () => Task.CompletedTask;
+
+    private async Task RecoverQueuesAsync(bool entitiesHeld)
+    {" + test + @"
+        await {|#0:DeleteAsync(""x"", entitiesHeld)|}.ConfigureAwait(false);
+        {|#1:_entities.Release()|};
+        try
+        {
+            await _handler().ConfigureAwait(false);
+        }
+        finally
+        {
+            await _entities.WaitAsync().ConfigureAwait(false);
+        }
+    }
+
+    internal async Task DeleteAsync(string name, bool entitiesHeld)
+    {
+        if (!entitiesHeld)
+        {
+            await _entities.WaitAsync().ConfigureAwait(false);
+            try
+            {
+                _names.Remove(name);
+            }
+            finally
+            {
+                _entities.Release();
+            }
+        }
+        else
+        {
+            _names.Remove(name);
+        }
+    }
+}";
+
+        private static string HeldFlag(string passed) => @"
+class Connection
+{
+    private readonly SemaphoreSlim _entities = new SemaphoreSlim(1, 1);
+    private readonly List<string> _names = new List<string>();
+
+    public async Task RecoverAsync()
+    {
+        await {|#1:_entities.WaitAsync()|}.ConfigureAwait(false);
+        try
+        {
+            await {|#0:RemoveAsync(""x"", entitiesHeld: " + passed + @")|}.ConfigureAwait(false);
+        }
+        finally
+        {
+            _entities.Release();
+        }
+    }
+
+    private Task RemoveAsync(string name, bool entitiesHeld) => DeleteAsync(name, entitiesHeld);
+
+    internal async Task DeleteAsync(string name, bool entitiesHeld)
+    {
+        if (false == entitiesHeld)
+        {
+            await _entities.WaitAsync().ConfigureAwait(false);
+            try
+            {
+                _names.Remove(name);
+            }
+            finally
+            {
+                _entities.Release();
+            }
+        }
+        else
+        {
+            _names.Remove(name);
+        }
+    }
+}";
+
         // A ReaderWriterLockSlim reached through an interface (MongoDB.Bson's IBsonSerializationDomain.ConfigLock): the
         // compilation shows no creation of the interface's lock, which may support recursion, so entering it again is
         // not reported; reached through the class whose property returns a non-recursive lock, it is.
