@@ -739,9 +739,11 @@ namespace LockOrder.Analyzers.Interprocedural
                 return null;
             }
 
-            // Each construction of a generic type has its own static fields: the class does not say which one.
-            thisRooted = !field.IsConst && !(field.IsStatic && IsInGenericType(field));
-            return LockClassResolver.FromField(field, primitive, bclFacts, cancellationToken);
+            // Each construction of a generic type has its own static fields: the class does not say which one. A field that
+            // holds a lock handed in (InjectedLocks) is named by another member, which is not the path to it.
+            var lockClass = LockClassResolver.FromField(field, primitive, bclFacts, cancellationToken);
+            thisRooted = !field.IsConst && !(field.IsStatic && IsInGenericType(field)) && SymbolEqualityComparer.Default.Equals(lockClass?.Member, field.OriginalDefinition);
+            return lockClass;
         }
 
         private static bool IsInGenericType(ISymbol member)

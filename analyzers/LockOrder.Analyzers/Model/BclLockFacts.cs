@@ -29,7 +29,26 @@ namespace LockOrder.Analyzers.Model
         private readonly ConcurrentDictionary<ISymbol, ILookup<string, Assignment>> assignmentsByType =
             new ConcurrentDictionary<ISymbol, ILookup<string, Assignment>>(SymbolEqualityComparer.Default);
 
-        internal BclLockFacts(Compilation compilation) => this.compilation = compilation;
+        internal BclLockFacts(Compilation compilation, TrivialGetters getters)
+        {
+            this.compilation = compilation;
+            Injected = new InjectedLocks(compilation, this, getters);
+        }
+
+        /// <summary>Lock fields that hold a lock their type's constructors are handed.</summary>
+        internal InjectedLocks Injected { get; }
+
+        /// <summary>The values the declarations of <paramref name="member"/>'s type assign to it (<c>name = …</c>, <c>this.name = …</c>).</summary>
+        internal IEnumerable<ExpressionSyntax> ValuesAssignedTo(ISymbol member, CancellationToken cancellationToken)
+        {
+            foreach (var assignment in AssignmentsIn(member.ContainingType, cancellationToken)[member.Name])
+            {
+                if (!assignment.ToElement)
+                {
+                    yield return assignment.Value;
+                }
+            }
+        }
 
         /// <summary>Whether the <c>SemaphoreSlim</c> in <paramref name="member"/> (or its elements) is created, everywhere the compilation shows, with a count of one.</summary>
         internal bool IsLockSemaphore(ISymbol member, bool elements, CancellationToken cancellationToken) =>

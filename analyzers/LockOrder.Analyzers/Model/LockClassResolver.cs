@@ -15,9 +15,13 @@ namespace LockOrder.Analyzers.Model
     {
         private const int MaxDepth = 8;
 
-        internal static LockClass? FromLockObject(IOperation? lockObject, LockPrimitive primitive, BclLockFacts facts, ValueOrigins? origins, CancellationToken cancellationToken)
+        /// <param name="followInjected">
+        /// Whether a field its type's constructors are handed is named by what its creations pass (<see cref="InjectedLocks"/>);
+        /// false while resolving those creations' arguments.
+        /// </param>
+        internal static LockClass? FromLockObject(IOperation? lockObject, LockPrimitive primitive, BclLockFacts facts, ValueOrigins? origins, CancellationToken cancellationToken, bool followInjected = true)
         {
-            return AsLock(Resolve(lockObject, primitive, facts, origins, cancellationToken, depth: 0), primitive, facts, cancellationToken);
+            return AsLock(Resolve(lockObject, primitive, facts, origins, cancellationToken, depth: 0, followInjected), primitive, facts, cancellationToken);
         }
 
         /// <summary>
@@ -32,7 +36,7 @@ namespace LockOrder.Analyzers.Model
                 return field.ConstantValue is string text ? AsLock(LockClass.OfString(text, primitive), primitive, facts, cancellationToken) : null;
             }
 
-            return AsLock(Member(field, primitive, facts, cancellationToken), primitive, facts, cancellationToken);
+            return AsLock(Field(field, primitive, facts, cancellationToken, followInjected: true), primitive, facts, cancellationToken);
         }
 
         /// <summary>The class <see cref="FromLockObject"/> names for <c>this</c> of <paramref name="type"/>.</summary>
@@ -92,7 +96,7 @@ namespace LockOrder.Analyzers.Model
             return false;
         }
 
-        private static LockClass? Resolve(IOperation? operation, LockPrimitive primitive, BclLockFacts facts, ValueOrigins? origins, CancellationToken cancellationToken, int depth)
+        private static LockClass? Resolve(IOperation? operation, LockPrimitive primitive, BclLockFacts facts, ValueOrigins? origins, CancellationToken cancellationToken, int depth, bool followInjected)
         {
             if (operation is null || depth > MaxDepth)
             {
@@ -107,23 +111,23 @@ namespace LockOrder.Analyzers.Model
             switch (operation)
             {
                 case IConversionOperation conversion:
-                    return Resolve(conversion.Operand, primitive, facts, origins, cancellationToken, depth + 1);
+                    return Resolve(conversion.Operand, primitive, facts, origins, cancellationToken, depth + 1, followInjected);
                 case IParenthesizedOperation parenthesized:
-                    return Resolve(parenthesized.Operand, primitive, facts, origins, cancellationToken, depth + 1);
+                    return Resolve(parenthesized.Operand, primitive, facts, origins, cancellationToken, depth + 1, followInjected);
                 case IFlowCaptureReferenceOperation capture when origins is not null:
-                    return Resolve(origins.Capture(capture), primitive, facts, origins, cancellationToken, depth + 1);
+                    return Resolve(origins.Capture(capture), primitive, facts, origins, cancellationToken, depth + 1, followInjected);
                 case ILocalReferenceOperation local when origins is not null:
                     if (origins.ForEachCollection(local.Local) is { } collection)
                     {
                         return Elements(MemberOf(collection, origins, depth + 1), primitive, facts, cancellationToken);
                     }
 
-                    return Resolve(origins.Local(local.Local), primitive, facts, origins, cancellationToken, depth + 1);
+                    return Resolve(origins.Local(local.Local), primitive, facts, origins, cancellationToken, depth + 1, followInjected);
                 case IFieldReferenceOperation field:
-                    return Member(field.Field, primitive, facts, cancellationToken);
+                    return Field(field.Field, primitive, facts, cancellationToken, followInjected);
                 case IPropertyReferenceOperation { Arguments.IsEmpty: true } property when origins?.Getters?.FieldOf(property.Property) is { } field:
                     // `SyncRoot => _sync`: the property's lock is the field's.
-                    return Member(field, primitive, facts, cancellationToken);
+                    return Field(field, primitive, facts, cancellationToken, followInjected);
                 case IPropertyReferenceOperation { Arguments.IsEmpty: true, Instance.Type: { } type } property when origins?.Getters?.ReturnsItsObject(property.Property) == true:
                     return LockClass.OfThis(type, primitive);
                 case IPropertyReferenceOperation { Arguments.IsEmpty: true } property when IsNameable(property.Property):
@@ -140,6 +144,10 @@ namespace LockOrder.Analyzers.Model
                     return null;
             }
         }
+
+        /// <summary>A field's lock: the lock its type's constructors are handed, if every creation hands one of one class; otherwise the field's own.</summary>
+        private static LockClass Field(IFieldSymbol field, LockPrimitive primitive, BclLockFacts facts, CancellationToken cancellationToken, bool followInjected) =>
+            (followInjected ? facts.Injected.ClassHandedTo(field, primitive, cancellationToken) : null) ?? Member(field, primitive, facts, cancellationToken);
 
         private static LockClass Member(ISymbol member, LockPrimitive primitive, BclLockFacts facts, CancellationToken cancellationToken) =>
             LockClass.OfMember(member, primitive, primitive == LockPrimitive.ReaderWriterLockSlim && facts.AllowsRecursion(member, elements: false, cancellationToken));

@@ -18,8 +18,8 @@ namespace LockOrder.Analyzers.Model
         {
             Compilation = compilation;
             Annotations = new AnnotationReader();
-            BclFacts = new BclLockFacts(compilation);
             Getters = new TrivialGetters(compilation);
+            BclFacts = new BclLockFacts(compilation, Getters);
             order = new Lazy<DeclaredOrder>(() => DeclaredOrder.Build(compilation, CancellationToken.None), LazyThreadSafetyMode.ExecutionAndPublication);
         }
 

@@ -595,6 +595,63 @@ class Connection
     }
 }";
 
+        // A helper handed its owner's lock through its constructor and storing it in a field of its own locks the owner's
+        // monitor under another name: no order between the two (WCF's ServiceChannelManager and its ChannelCollection).
+        [Fact]
+        public Task ALockHandedToAHelpersConstructorIsTheLockItWasHanded() => VerifyAsync(HandedLock("_thisLock").Replace("{|#0:", string.Empty).Replace("{|#1:", string.Empty).Replace("|}", string.Empty));
+
+        [Fact]
+        public Task AHelperHandedAnotherLockHasALockOfItsOwn() => VerifyAsync(HandedLock("new object()"),
+            Diagnostic("LOCK008").WithLocation(0).WithLocation(1)
+                .WithMessage("Lock-order inversion Collection._syncRoot → Manager._thisLock → Collection._syncRoot: Collection._syncRoot → Manager._thisLock in Collection.Add via Manager.OnChanged → lock (Manager._thisLock) (Test0.cs:48), Manager._thisLock → Collection._syncRoot in Manager.Add via Collection.Add → lock (Collection._syncRoot) (Test0.cs:18); declare the order with [AcquiredBefore] and take the locks in that order everywhere"));
+
+        private static string HandedLock(string handed) => @"
+class Manager
+{
+    private readonly object _thisLock = new object();
+    private Collection? _channels;
+    private int _busy;
+
+    public void Add(string channel)
+    {
+        lock (_thisLock)
+        {
+            _channels ??= new Collection(this, " + handed + @");
+            {|#1:_channels.Add(channel)|};
+        }
+    }
+
+    internal void OnChanged()
+    {
+        lock (_thisLock)
+        {
+            _busy++;
+        }
+    }
+}
+
+class Collection
+{
+    private readonly Manager _manager;
+    private readonly object _syncRoot;
+    private readonly List<string> _items = new List<string>();
+
+    public Collection(Manager manager, object syncRoot)
+    {
+        _manager = manager;
+        _syncRoot = syncRoot ?? throw new ArgumentNullException(nameof(syncRoot));
+    }
+
+    public void Add(string item)
+    {
+        lock (_syncRoot)
+        {
+            _items.Add(item);
+            {|#0:_manager.OnChanged()|};
+        }
+    }
+}";
+
         // A ReaderWriterLockSlim reached through an interface (MongoDB.Bson's IBsonSerializationDomain.ConfigLock): the
         // compilation shows no creation of the interface's lock, which may support recursion, so entering it again is
         // not reported; reached through the class whose property returns a non-recursive lock, it is.
