@@ -531,26 +531,7 @@ class Connection
             await _entities.WaitAsync().ConfigureAwait(false);
         }
     }
-
-    internal async Task DeleteAsync(string name, bool entitiesHeld)
-    {
-        if (!entitiesHeld)
-        {
-            await _entities.WaitAsync().ConfigureAwait(false);
-            try
-            {
-                _names.Remove(name);
-            }
-            finally
-            {
-                _entities.Release();
-            }
-        }
-        else
-        {
-            _names.Remove(name);
-        }
-    }
+" + DeleteUnlessHeld("!entitiesHeld") + @"
 }";
 
         private static string HeldFlag(string passed) => @"
@@ -573,10 +554,14 @@ class Connection
     }
 
     private Task RemoveAsync(string name, bool entitiesHeld) => DeleteAsync(name, entitiesHeld);
+" + DeleteUnlessHeld("false == entitiesHeld") + @"
+}";
 
+        /// <summary>A method that waits for the semaphore only when its caller says, by <c>entitiesHeld</c>, that it does not hold it.</summary>
+        private static string DeleteUnlessHeld(string notHeld) => @"
     internal async Task DeleteAsync(string name, bool entitiesHeld)
     {
-        if (false == entitiesHeld)
+        if (" + notHeld + @")
         {
             await _entities.WaitAsync().ConfigureAwait(false);
             try
@@ -592,8 +577,7 @@ class Connection
         {
             _names.Remove(name);
         }
-    }
-}";
+    }";
 
         // A helper handed its owner's lock through its constructor and storing it in a field of its own locks the owner's
         // monitor under another name: no order between the two (WCF's ServiceChannelManager and its ChannelCollection).
