@@ -41,7 +41,6 @@ namespace LockOrder.Analyzers.Flow
 
         /// <summary>The BCL lock classes the body takes somewhere, computed when a release of one that is not held needs it.</summary>
         private HashSet<LockClass>? classesTakenInBody;
-        private HashSet<IParameterSymbol>? writtenParameters;
 
         internal LockTransfer(FlowContext context, IMethodSymbol? owner, Location ownerLocation, ValueOrigins origins)
         {
@@ -155,7 +154,7 @@ namespace LockOrder.Analyzers.Flow
                 return constant ? (state, null) : (null, state);
             }
 
-            if (ParameterTest.TryRead(condition, owner, out var parameter, out bool trueWhen) && IsNeverWritten(parameter))
+            if (ParameterTest.TryRead(condition, owner, out var parameter, out bool trueWhen) && !origins.MayWrite(parameter))
             {
                 // `if (!lockHeld) throw …`: past the test the flag is known, and so is what a call passing it on does.
                 var parameterKey = ValueKey.Of(parameter);
@@ -470,7 +469,7 @@ namespace LockOrder.Analyzers.Flow
             return state.WithScope(key, scope).WithPendingTry(key, pendingTry).WithFlag(key, FlagOf(value, state));
         }
 
-        /// <summary>The boolean a value is known to be: a constant, or a local or capture whose value is known.</summary>
+        /// <summary>The boolean a value is known to be: a constant, or a local, capture or parameter whose value is known.</summary>
         private static bool? FlagOf(IOperation value, LockState state)
         {
             if (value.ConstantValue is { HasValue: true, Value: bool constant })
@@ -485,49 +484,6 @@ namespace LockOrder.Analyzers.Flow
                 IParameterReferenceOperation parameter when state.KnownFlags.TryGetValue(ValueKey.Of(parameter.Parameter), out bool tested) => tested,
                 _ => null,
             };
-        }
-
-        /// <summary>
-        /// Whether the body never writes <paramref name="parameter"/> (no assignment, increment, <c>ref</c> or <c>out</c>
-        /// use, lambdas included): only then does a value known from a test stay known.
-        /// </summary>
-        private bool IsNeverWritten(IParameterSymbol parameter)
-        {
-            if (origins.Body is not { } body)
-            {
-                return false;
-            }
-
-            writtenParameters ??= WrittenParameters(body);
-            return !writtenParameters.Contains(parameter);
-        }
-
-        private static HashSet<IParameterSymbol> WrittenParameters(IOperation body)
-        {
-            var written = new HashSet<IParameterSymbol>(SymbolEqualityComparer.Default);
-            foreach (var operation in body.Descendants())
-            {
-                var target = operation switch
-                {
-                    IAssignmentOperation assignment => assignment.Target,
-                    IIncrementOrDecrementOperation increment => increment.Target,
-                    IArgumentOperation { Parameter.RefKind: not RefKind.None } argument => argument.Value,
-                    _ => null,
-                };
-
-                if (target is not null)
-                {
-                    foreach (var reference in target.DescendantsAndSelf())
-                    {
-                        if (reference is IParameterReferenceOperation { Parameter: var assigned })
-                        {
-                            written.Add(assigned);
-                        }
-                    }
-                }
-            }
-
-            return written;
         }
 
         /// <summary>

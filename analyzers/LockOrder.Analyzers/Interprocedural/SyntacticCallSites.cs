@@ -742,21 +742,8 @@ namespace LockOrder.Analyzers.Interprocedural
             // Each construction of a generic type has its own static fields: the class does not say which one. A field that
             // holds a lock handed in (InjectedLocks) is named by another member, which is not the path to it.
             var lockClass = LockClassResolver.FromField(field, primitive, bclFacts, cancellationToken);
-            thisRooted = !field.IsConst && !(field.IsStatic && IsInGenericType(field)) && SymbolEqualityComparer.Default.Equals(lockClass?.Member, field.OriginalDefinition);
+            thisRooted = !field.IsConst && !(field.IsStatic && LockInstance.IsInGenericType(field)) && SymbolEqualityComparer.Default.Equals(lockClass?.Member, field.OriginalDefinition);
             return lockClass;
-        }
-
-        private static bool IsInGenericType(ISymbol member)
-        {
-            for (var type = member.ContainingType; type is not null; type = type.ContainingType)
-            {
-                if (type.IsGenericType)
-                {
-                    return true;
-                }
-            }
-
-            return false;
         }
 
         /// <summary>Inside <c>{ A.B: ... }</c> of an extended property pattern, names are members of the matched value.</summary>

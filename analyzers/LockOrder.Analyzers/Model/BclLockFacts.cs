@@ -38,12 +38,15 @@ namespace LockOrder.Analyzers.Model
         /// <summary>Lock fields that hold a lock their type's constructors are handed.</summary>
         internal InjectedLocks Injected { get; }
 
-        /// <summary>The values the declarations of <paramref name="member"/>'s type assign to it (<c>name = …</c>, <c>this.name = …</c>).</summary>
-        internal IEnumerable<ExpressionSyntax> ValuesAssignedTo(ISymbol member, CancellationToken cancellationToken)
+        /// <summary>
+        /// The values the declarations of <paramref name="member"/>'s type assign to it (<c>name = …</c>, <c>this.name = …</c>),
+        /// and with <paramref name="elements"/> to its elements too (<c>name[i] = …</c>).
+        /// </summary>
+        internal IEnumerable<ExpressionSyntax> ValuesAssignedTo(ISymbol member, CancellationToken cancellationToken, bool elements = false)
         {
             foreach (var assignment in AssignmentsIn(member.ContainingType, cancellationToken)[member.Name])
             {
-                if (!assignment.ToElement)
+                if (elements || !assignment.ToElement)
                 {
                     yield return assignment.Value;
                 }
@@ -112,13 +115,7 @@ namespace LockOrder.Analyzers.Model
                 }
             }
 
-            foreach (var assignment in AssignmentsIn(member.ContainingType, cancellationToken)[member.Name])
-            {
-                if (elements || !assignment.ToElement)
-                {
-                    values.Add(assignment.Value);
-                }
-            }
+            values.AddRange(ValuesAssignedTo(member, cancellationToken, elements));
 
             foreach (var value in values)
             {

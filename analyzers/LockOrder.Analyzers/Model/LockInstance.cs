@@ -113,7 +113,8 @@ namespace LockOrder.Analyzers.Model
         internal static string StaticPath(ISymbol member) =>
             (member.ContainingType is { } type ? type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat) : string.Empty) + "." + member.Name;
 
-        private static bool IsInGenericType(ISymbol member)
+        /// <summary>Whether <paramref name="member"/> is declared in a generic type (or a type nested in one): its statics are one per construction.</summary>
+        internal static bool IsInGenericType(ISymbol member)
         {
             for (var type = member.ContainingType; type is not null; type = type.ContainingType)
             {

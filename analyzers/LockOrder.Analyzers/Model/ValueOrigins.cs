@@ -19,6 +19,7 @@ namespace LockOrder.Analyzers.Model
         private readonly Func<IFlowCaptureReferenceOperation, IOperation?>? captures;
         private readonly IOperation? body;
         private Dictionary<ILocalSymbol, (int Count, IOperation? Value, bool ForEach)>? locals;
+        private HashSet<IParameterSymbol>? writtenParameters;
 
         internal ValueOrigins(IOperation? body, Func<IFlowCaptureReferenceOperation, IOperation?>? captures, TrivialGetters? getters = null)
         {
@@ -55,6 +56,16 @@ namespace LockOrder.Analyzers.Model
             Locals().TryGetValue(local, out var known) && known.Count == 1 && !known.ForEach ? known.Value : null;
 
         /// <summary>The collection a <c>foreach</c> variable walks, where it is given no other value.</summary>
+        /// <summary>
+        /// Whether the body may write <paramref name="parameter"/>: an assignment, an increment, a deconstruction, a
+        /// <c>ref</c>/<c>out</c>/<c>in</c> argument or a <c>ref</c> local made from it, lambdas included. Without a body, it may.
+        /// </summary>
+        internal bool MayWrite(IParameterSymbol parameter)
+        {
+            Locals();
+            return body is null || writtenParameters!.Contains(parameter);
+        }
+
         internal IOperation? ForEachCollection(ILocalSymbol local) =>
             Locals().TryGetValue(local, out var known) && known.Count == 1 && known.ForEach ? known.Value : null;
 
@@ -65,10 +76,12 @@ namespace LockOrder.Analyzers.Model
                 return locals;
             }
 
-            // Built on first use: most bodies never lock through a local.
+            // Built on first use: most bodies never lock through a local. The same walk finds the parameters written.
             var found = new Dictionary<ILocalSymbol, (int Count, IOperation? Value, bool ForEach)>(SymbolEqualityComparer.Default);
+            var written = new HashSet<IParameterSymbol>(SymbolEqualityComparer.Default);
             if (body is null)
             {
+                writtenParameters = written;
                 return locals = found;
             }
 
@@ -77,6 +90,7 @@ namespace LockOrder.Analyzers.Model
             while (pending.Count > 0)
             {
                 var operation = pending.Pop();
+                NoteWrittenParameters(written, operation);
                 switch (operation)
                 {
                     case IVariableDeclaratorOperation declarator:
@@ -123,7 +137,34 @@ namespace LockOrder.Analyzers.Model
                 }
             }
 
+            writtenParameters = written;
             return locals = found;
+        }
+
+        /// <summary>Every parameter named in what <paramref name="operation"/> writes (anywhere in it, to be safe).</summary>
+        private static void NoteWrittenParameters(HashSet<IParameterSymbol> written, IOperation operation)
+        {
+            var target = operation switch
+            {
+                IAssignmentOperation assignment => assignment.Target,
+                IIncrementOrDecrementOperation increment => increment.Target,
+                IArgumentOperation { Parameter.RefKind: not RefKind.None } argument => argument.Value,
+                IVariableDeclaratorOperation { Symbol.IsRef: true } declarator => (declarator.Initializer ?? (declarator.Parent as IVariableDeclarationOperation)?.Initializer)?.Value,
+                _ => null,
+            };
+
+            if (target is null)
+            {
+                return;
+            }
+
+            foreach (var reference in target.DescendantsAndSelf())
+            {
+                if (reference is IParameterReferenceOperation { Parameter: var parameter })
+                {
+                    written.Add(parameter);
+                }
+            }
         }
 
         private static void Note(Dictionary<ILocalSymbol, (int Count, IOperation? Value, bool ForEach)> found, ILocalSymbol local, IOperation? value, bool forEach)
