@@ -7,17 +7,26 @@ using LockOrder.Analyzers.Model;
 namespace LockOrder.Analyzers.Interprocedural
 {
     /// <summary>
-    /// Collects the effects of one summary, keeping one representative per kind and lock class (see
-    /// <see cref="CalleeEffect.IsPreferredOver"/>): what matters at a call site is which lock classes the callee may
-    /// wait for and whether it may fault, not every path by which it does so. Where the callee takes two instances of
-    /// one class, the representative's instance is unknown.
+    /// Collects the effects of one summary, keeping one representative per kind, lock class and instance (see
+    /// <see cref="CalleeEffect.IsPreferredOver"/>): what matters at a call site is which locks the callee may wait for
+    /// and whether it may fault, not every path by which it does so. A class the callee takes on up to
+    /// <see cref="MaxInstancesPerClass"/> known instances keeps each of them; past that, or where one is unknown, the
+    /// class has one effect of unknown instance.
     /// </summary>
+    /// <remarks>
+    /// Why instances are kept apart: a call on an object the caller just created (<c>new Connector(this).Cancel()</c>)
+    /// takes that object's locks, which no other thread can hold — unless one of them was merged with another path's
+    /// (<c>this._buffer.Connector._cleanupLock</c>, a back-pointer) into "some lock of the class", which then looked
+    /// contended and closed a cycle no schedule can.
+    /// </remarks>
     internal sealed class EffectSetBuilder
     {
+        /// <summary>Known instances of one lock class a summary keeps apart.</summary>
+        internal const int MaxInstancesPerClass = 4;
+
         private CalleeEffect? fault;
         private CalleeEffect? wait;
-        private readonly Dictionary<LockClass, CalleeEffect> acquisitions = new Dictionary<LockClass, CalleeEffect>();
-        private HashSet<LockClass>? severalInstances;
+        private readonly Dictionary<LockClass, ClassEffects> acquisitions = new Dictionary<LockClass, ClassEffects>();
 
         internal void Add(CalleeEffect effect)
         {
@@ -40,16 +49,10 @@ namespace LockOrder.Analyzers.Interprocedural
 
             if (!acquisitions.TryGetValue(effect.LockClass, out var known))
             {
-                acquisitions[effect.LockClass] = effect;
-                return;
+                acquisitions[effect.LockClass] = known = new ClassEffects();
             }
 
-            if (!known.Instance.Equals(effect.Instance))
-            {
-                (severalInstances ??= new HashSet<LockClass>()).Add(effect.LockClass);
-            }
-
-            acquisitions[effect.LockClass] = Merge(known, effect);
+            known.Add(effect);
         }
 
         /// <summary>
@@ -75,10 +78,10 @@ namespace LockOrder.Analyzers.Interprocedural
             }
         }
 
-        /// <summary>The effects in a fixed order: the fault first, then the wait, then acquisitions by lock class name.</summary>
+        /// <summary>The effects in a fixed order: the fault first, then the wait, then acquisitions by lock class name and instance path.</summary>
         internal ImmutableArray<CalleeEffect> ToImmutable()
         {
-            var result = ImmutableArray.CreateBuilder<CalleeEffect>(acquisitions.Count + (fault is null ? 0 : 1) + (wait is null ? 0 : 1));
+            var result = ImmutableArray.CreateBuilder<CalleeEffect>();
             if (fault is not null)
             {
                 result.Add(fault);
@@ -89,15 +92,62 @@ namespace LockOrder.Analyzers.Interprocedural
                 result.Add(wait);
             }
 
-            foreach (var effect in acquisitions.Values.OrderBy(e => SortKey(e.LockClass!), StringComparer.Ordinal))
+            foreach (var pair in acquisitions.OrderBy(p => SortKey(p.Key), StringComparer.Ordinal))
             {
-                result.Add(severalInstances?.Contains(effect.LockClass!) == true ? effect.WithUnknownInstance() : effect);
+                pair.Value.AddTo(result);
             }
 
-            return result.MoveToImmutable();
+            return result.ToImmutable();
         }
 
         internal static string SortKey(LockClass lockClass) =>
             lockClass.Id + "," + lockClass.Symbol?.ContainingAssembly?.Identity.Name;
+
+        /// <summary>The effects of one lock class: one per known instance, or, once collapsed, one of unknown instance.</summary>
+        private sealed class ClassEffects
+        {
+            private readonly Dictionary<string, CalleeEffect> byInstance = new Dictionary<string, CalleeEffect>(StringComparer.Ordinal);
+
+            /// <summary>The one effect of unknown instance standing for all, once an unknown instance or too many known ones were seen.</summary>
+            private CalleeEffect? collapsed;
+
+            internal void Add(CalleeEffect effect)
+            {
+                if (collapsed is not null)
+                {
+                    collapsed = Merge(collapsed, effect.WithUnknownInstance());
+                    return;
+                }
+
+                if (!effect.Instance.IsKnown || (byInstance.Count == MaxInstancesPerClass && !byInstance.ContainsKey(effect.Instance.Path!)))
+                {
+                    collapsed = effect.WithUnknownInstance();
+                    foreach (var known in byInstance.Values)
+                    {
+                        collapsed = Merge(collapsed, known.WithUnknownInstance());
+                    }
+
+                    byInstance.Clear();
+                    return;
+                }
+
+                byInstance.TryGetValue(effect.Instance.Path!, out var same);
+                byInstance[effect.Instance.Path!] = Merge(same, effect);
+            }
+
+            internal void AddTo(ImmutableArray<CalleeEffect>.Builder result)
+            {
+                if (collapsed is not null)
+                {
+                    result.Add(collapsed);
+                    return;
+                }
+
+                foreach (var pair in byInstance.OrderBy(p => p.Key, StringComparer.Ordinal))
+                {
+                    result.Add(pair.Value);
+                }
+            }
+        }
     }
 }

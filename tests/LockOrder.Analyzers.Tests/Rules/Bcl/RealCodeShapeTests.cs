@@ -226,6 +226,98 @@ class Connector
     }
 }");
 
+        // npgsql: the fresh connector's cleanup lock is taken twice in the callee — by `FullCleanup()` and, through the
+        // write buffer's back-pointer, by `Break()` — and the two paths must not merge into "some cleanup lock".
+        [Fact]
+        public Task ALockOfAFreshObjectTakenByTwoPathsInTheCalleeIsUncontended() => VerifyAsync(@"
+class WriteBuffer
+{
+    internal Connector Connector;
+
+    internal void Flush() => Connector.Break();
+}
+
+class Connector
+{
+    private readonly object _cancelLock = new object();
+    private readonly object _cleanupLock = new object();
+    private WriteBuffer _buffer;
+
+    public void Cancel()
+    {
+        lock (_cancelLock)
+        {
+            var cancelConnector = new Connector();
+            cancelConnector.DoCancelRequest();
+        }
+    }
+
+    private void DoCancelRequest()
+    {
+        try { _buffer.Flush(); }
+        finally { FullCleanup(); }
+    }
+
+    private void FullCleanup()
+    {
+        lock (_cleanupLock) { }
+    }
+
+    internal void Break()
+    {
+        lock (_cleanupLock)
+        {
+            lock (_cancelLock) { }
+        }
+    }
+}");
+
+        [Fact]
+        public Task ALockOfAPublishedObjectTakenByTwoPathsInTheCalleeIsAnInversion() => VerifyAsync(@"
+class WriteBuffer
+{
+    internal Connector Connector;
+
+    internal void Flush() => Connector.Break();
+}
+
+class Connector
+{
+    private readonly object _cancelLock = new object();
+    private readonly object _cleanupLock = new object();
+    private WriteBuffer _buffer;
+    private Connector _peer;
+
+    public void Cancel()
+    {
+        lock (_cancelLock)
+        {
+            {|#0:_peer.DoCancelRequest()|};
+        }
+    }
+
+    private void DoCancelRequest()
+    {
+        try { _buffer.Flush(); }
+        finally { FullCleanup(); }
+    }
+
+    private void FullCleanup()
+    {
+        lock (_cleanupLock) { }
+    }
+
+    internal void Break()
+    {
+        lock (_cleanupLock)
+        {
+            lock ({|#1:_cancelLock|}) { }
+        }
+    }
+}",
+            Diagnostic("LOCK008").WithLocation(0).WithLocation(1)
+                .WithMessage("Lock-order inversion Connector._cancelLock → Connector._cleanupLock → Connector._cancelLock: Connector._cancelLock → Connector._cleanupLock in Connector.Cancel via Connector.DoCancelRequest → Connector.FullCleanup → lock (Connector._cleanupLock) (Test0.cs:25), Connector._cleanupLock → Connector._cancelLock in Connector.Break (Test0.cs:44); declare the order with [AcquiredBefore] and take the locks in that order everywhere"));
+
         [Fact]
         public Task TheSameLockOfAPublishedObjectIsAnInversion() => VerifyAsync(@"
 class Connector
