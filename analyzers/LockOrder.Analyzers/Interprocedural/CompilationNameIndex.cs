@@ -92,10 +92,11 @@ namespace LockOrder.Analyzers.Interprocedural
                 }
             }
 
-            // The BCL's lock methods may wait too (DESIGN §11): a name that may call one may act.
-            foreach (var name in BclLockCalls.LockTypeNames)
+            // The BCL's lock methods may wait too (DESIGN §11), and so do blocking waits (LOCK014), reached by names as
+            // common as Wait and Result: a name that may call one may act.
+            foreach (var type in TypesNamed(model.Compilation, WaitingTypeNames))
             {
-                foreach (var type in model.Compilation.GetTypesByMetadataName("System.Threading." + name))
+                if (type.ContainingNamespace.ToDisplayString() == "System.Threading" && Array.IndexOf(BclLockCalls.LockTypeNames, type.MetadataName) >= 0)
                 {
                     foreach (var member in type.GetMembers())
                     {
@@ -105,18 +106,15 @@ namespace LockOrder.Analyzers.Interprocedural
                         }
                     }
                 }
-            }
 
-            // Blocking waits (LOCK014) are effects too, reached by names as common as Wait and Result.
-            foreach (var name in BlockingWaits.WaitingTypeNames)
-            {
-                foreach (var type in model.Compilation.GetTypesByMetadataName(name))
+                foreach (var name in BlockingWaits.WaitingMemberNames)
                 {
-                    foreach (var member in type.GetMembers())
+                    foreach (var member in type.GetMembers(name))
                     {
-                        if (member is IMethodSymbol method && BlockingWaits.Describe(method, type, throughCalls: true) is not null)
+                        var method = member as IMethodSymbol ?? (member as IPropertySymbol)?.GetMethod;
+                        if (method is not null && BlockingWaits.Describe(method, type, throughCalls: true) is not null)
                         {
-                            Add(index.bclWaitersByName, method.AssociatedSymbol?.Name ?? method.Name, method);
+                            Add(index.bclWaitersByName, name, method);
                         }
                     }
                 }
@@ -128,6 +126,51 @@ namespace LockOrder.Analyzers.Interprocedural
             index.InterpolationMayCall = !index.MembersNamed("AppendLiteral").IsEmpty || !index.MembersNamed("AppendFormatted").IsEmpty
                 || index.metadataConstructorActorsByTypeName.Count > 0;
             return index;
+        }
+
+        /// <summary>The metadata names of the BCL types whose methods may wait: the lock types and the blocking waits' types.</summary>
+        private static readonly ImmutableArray<string> WaitingTypeNames =
+            BclLockCalls.LockTypeNames.Select(name => "System.Threading." + name).Concat(BlockingWaits.WaitingTypeNames).Distinct(StringComparer.Ordinal).ToImmutableArray();
+
+        /// <summary>
+        /// The types of those metadata names declared in the compilation or any assembly it references, found in one pass
+        /// over the assemblies by their namespaces (asking <see cref="Compilation.GetTypesByMetadataName"/> once per name
+        /// searched every assembly each time: a tenth of the analyzer's cost on ordinary code).
+        /// </summary>
+        private static IEnumerable<INamedTypeSymbol> TypesNamed(Compilation compilation, ImmutableArray<string> metadataNames)
+        {
+            var byNamespace = metadataNames
+                .Select(name => (Namespace: name.Substring(0, name.LastIndexOf('.')), Type: name.Substring(name.LastIndexOf('.') + 1)))
+                .GroupBy(name => name.Namespace, name => name.Type, StringComparer.Ordinal)
+                .Select(group => (Path: group.Key.Split('.'), Types: group.ToArray()))
+                .ToArray();
+            foreach (var assembly in new[] { compilation.Assembly }.Concat(compilation.SourceModule.ReferencedAssemblySymbols))
+            {
+                foreach (var (path, types) in byNamespace)
+                {
+                    INamespaceSymbol? container = assembly.GlobalNamespace;
+                    foreach (var part in path)
+                    {
+                        container = container?.GetMembers(part).OfType<INamespaceSymbol>().FirstOrDefault();
+                    }
+
+                    if (container is null)
+                    {
+                        continue;
+                    }
+
+                    foreach (var metadataName in types)
+                    {
+                        int tick = metadataName.IndexOf('`');
+                        var name = tick < 0 ? metadataName : metadataName.Substring(0, tick);
+                        int arity = tick < 0 ? 0 : int.Parse(metadataName.Substring(tick + 1), System.Globalization.CultureInfo.InvariantCulture);
+                        foreach (var type in container.GetTypeMembers(name, arity))
+                        {
+                            yield return type;
+                        }
+                    }
+                }
+            }
         }
 
         /// <summary>A <c>using</c> alias of this name exists somewhere: <c>new Name()</c> may create a type of any name.</summary>

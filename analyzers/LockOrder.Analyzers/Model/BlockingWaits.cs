@@ -104,6 +104,9 @@ namespace LockOrder.Analyzers.Model
         /// <summary>The names <see cref="Describe"/> may name, for reading calls from syntax.</summary>
         internal static readonly string[] WaitingTypeNames = { "System.Threading.Tasks.Task", "System.Threading.Tasks.Task`1", "System.Threading.Tasks.ValueTask`1", "System.Runtime.CompilerServices.TaskAwaiter", "System.Runtime.CompilerServices.TaskAwaiter`1", "System.Threading.Thread", "System.Threading.WaitHandle", "System.Threading.ManualResetEventSlim", "System.Threading.CountdownEvent", "System.Threading.Barrier" };
 
+        /// <summary>The member names <see cref="Describe"/> may name when reading through calls (a property's for <c>Result</c>).</summary>
+        internal static readonly string[] WaitingMemberNames = { "Wait", "WaitAll", "WaitAny", "Result", "GetResult", "Join", "WaitOne", "SignalAndWait" };
+
         /// <summary>No timeout among the parameters (a wait given one returns).</summary>
         private static bool HasTimeoutFreeShape(IMethodSymbol method)
         {

@@ -141,6 +141,12 @@ public ref struct LoudHandler
             Case("a generic field type's method", "class Subject { Generic<int> g = new Generic<int>(); public void Target() => g.Op(); }"),
             Case("an outer class's static method from a nested class", "class Subject { static Loud loud = new Loud(); static void Shout() => loud.Op(); public class Inner { public void Target() => Shout(); } }", type: "Subject+Inner"),
             Case("an interpolated string handler's constructor", Handler + "class Subject { static void Log(LoudHandler handler) { } public void Target() => Log($\"x{1}\"); }"),
+            Case("a task's Result on a call's value", "class Subject { static System.Threading.Tasks.Task<int> Make() => System.Threading.Tasks.Task.FromResult(1); public int Target() => Make().Result; }"),
+            Case("a thread's Join on a call's value", "class Subject { static System.Threading.Thread Make() => new System.Threading.Thread(() => { }); public void Target() => Make().Join(); }"),
+            Case("an event's WaitOne on a call's value", "class Subject { static System.Threading.ManualResetEvent Make() => new System.Threading.ManualResetEvent(false); public void Target() => Make().WaitOne(); }"),
+            Case("a monitor entered through its type's name", "class Subject { readonly object gate = new object(); public void Target() { System.Threading.Monitor.Enter(gate); System.Threading.Monitor.Exit(gate); } }"),
+            Case("a semaphore waited for through a call's value", "class Subject { readonly System.Threading.SemaphoreSlim gate = new System.Threading.SemaphoreSlim(1, 1); System.Threading.SemaphoreSlim Gate() => gate; public void Target() { lock (this) { Gate().Wait(); } } }"),
+            Case("a lambda local the body invokes", "class Subject { Loud loud = new Loud(); public void Target() { Action run = () => loud.Op(); run(); } }"),
             Case("a user-memory copy", "class Subject { UserBuffer buffer = null!; public void Target() => buffer.CopyFromUser(new byte[1]); }"),
         };
 
@@ -206,6 +212,8 @@ class Worker
         }
 
         Func<int, int> later = value => { new Loud().Op(); return value; };
+        Func<int, int> step = value => value * 3 + Bottom(value);
+        total += step(total);
         history.Add(Math.Max(total, 1));
         quiet.Op();
         return Bottom(total) + Mix.Fold(total);
