@@ -25,17 +25,26 @@ namespace LockOrder.Analyzers.Flow
                 return ImmutableArray<(LockClass, LockInstance, Location)>.Empty;
             }
 
-            var first = new Dictionary<LockClass, (int Position, bool Release, LockInstance Instance, Location At)>();
-            var taken = new HashSet<LockClass>();
+            var calls = new List<IInvocationOperation>();
             foreach (var operation in OwnOperations(body))
             {
-                if (operation is not IInvocationOperation invocation || operation.Syntax is null
-                    || invocation.TargetMethod.ContainingType?.ContainingNamespace?.Name != "Threading"
-                    || !BclLockCalls.MayBeLockMethod(invocation.TargetMethod))
+                if (operation is IInvocationOperation invocation && operation.Syntax is not null
+                    && invocation.TargetMethod.ContainingType?.ContainingNamespace?.Name == "Threading"
+                    && BclLockCalls.MayBeLockMethod(invocation.TargetMethod))
                 {
-                    continue;
+                    calls.Add(invocation);
                 }
+            }
 
+            if (!SomeLockObjectIsReleasedFirst(calls))
+            {
+                return ImmutableArray<(LockClass, LockInstance, Location)>.Empty;
+            }
+
+            var first = new Dictionary<LockClass, (int Position, bool Release, LockInstance Instance, Location At)>();
+            var taken = new HashSet<LockClass>();
+            foreach (var invocation in calls)
+            {
                 var target = invocation.TargetMethod;
                 var normalized = SummaryProvider.Normalize(target);
                 foreach (var action in LockCallClassifier.Classify(model, target, normalized, MethodAnnotations.None, invocation.Instance, invocation.Arguments, owner, origins, cancellationToken, inSummary))
@@ -69,6 +78,58 @@ namespace LockOrder.Analyzers.Flow
             }
 
             return inherited.ToImmutable();
+        }
+
+        /// <summary>
+        /// Whether some lock object, named by the same text, is released before anything else is done with it in the body:
+        /// a necessary condition for a class whose first operation is a release (one text names one class in a body).
+        /// </summary>
+        /// <remarks>
+        /// Why: naming a call's lock class is the costly part, and nearly every body that locks takes each lock before
+        /// it releases it; read from the calls' syntax alone, such a body is settled without it.
+        /// </remarks>
+        private static bool SomeLockObjectIsReleasedFirst(List<IInvocationOperation> calls)
+        {
+            Dictionary<string, (int Position, bool Release)>? first = null;
+            foreach (var invocation in calls)
+            {
+                var target = invocation.TargetMethod;
+                var call = BclLockCalls.Classify(target, target.ContainingType);
+                var lockObject = call.LockObject == BclLockCall.Receiver ? invocation.Instance : ArgumentFor(invocation, call.LockObject);
+                string text = lockObject?.Syntax?.ToString() ?? string.Empty;
+                int position = invocation.Syntax.SpanStart;
+                first ??= new Dictionary<string, (int, bool)>(System.StringComparer.Ordinal);
+                if (!first.TryGetValue(text, out var known) || position < known.Position)
+                {
+                    first[text] = (position, call.Kind == BclLockCallKind.Release);
+                }
+            }
+
+            if (first is not null)
+            {
+                foreach (var entry in first.Values)
+                {
+                    if (entry.Release)
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        private static IOperation? ArgumentFor(IInvocationOperation invocation, int ordinal)
+        {
+            foreach (var argument in invocation.Arguments)
+            {
+                if (argument.Parameter?.Ordinal == ordinal)
+                {
+                    return argument.Value;
+                }
+            }
+
+            return null;
         }
 
         /// <summary>The body's operations, without those of the lambdas and local functions in it (bodies of their own).</summary>
