@@ -216,6 +216,67 @@ class Pool
     }
 }");
 
+        // How the count is written must not change what the semaphore is: read from the syntax where it says (literals,
+        // named arguments, `new(...)`), from the bound creation where it does not (a constant).
+        [Theory]
+        [InlineData("new SemaphoreSlim(1, 1)", true)]
+        [InlineData("new SemaphoreSlim(1)", true)]
+        [InlineData("new System.Threading.SemaphoreSlim(1, 1)", true)]
+        [InlineData("new SemaphoreSlim(initialCount: 1, maxCount: 1)", true)]
+        [InlineData("new SemaphoreSlim(maxCount: 1, initialCount: 1)", true)]
+        [InlineData("new(1, 1)", true)]
+        [InlineData("new SemaphoreSlim(One, One)", true)]
+        [InlineData("new SemaphoreSlim(4)", false)]
+        [InlineData("new SemaphoreSlim(0, 1)", false)]
+        [InlineData("new SemaphoreSlim(maxCount: 1, initialCount: 0)", false)]
+        [InlineData("new(Two)", false)]
+        public Task ASemaphoreIsALockIffEveryCreationStartsItWithOneSlot(string creation, bool isLock) => VerifyAsync(@"
+class Pool
+{
+    private const int One = 1;
+    private const int Two = 2;
+    private readonly SemaphoreSlim _gate = " + creation + @";
+
+    public void Use()
+    {
+        " + (isLock ? "{|#1:_gate.Wait()|}" : "_gate.Wait()") + @";
+        " + (isLock ? "{|#0:_gate.Wait()|}" : "_gate.Wait()") + @";
+        _gate.Release();
+        _gate.Release();
+    }
+}",
+            isLock
+                ? new[]
+                {
+                    Diagnostic("LOCK004").WithLocation(0).WithLocation(1)
+                        .WithMessage("Blocking acquisition of 'this._gate' (Exclusive) while 'this._gate' of the same class 'Pool._gate' is held (Exclusive): a SemaphoreSlim is not re-entrant: the second wait waits for the first, which this flow holds"),
+                }
+                : System.Array.Empty<Microsoft.CodeAnalysis.Testing.DiagnosticResult>());
+
+        [Theory]
+        [InlineData("new ReaderWriterLockSlim()", false)]
+        [InlineData("new ReaderWriterLockSlim(LockRecursionPolicy.NoRecursion)", false)]
+        [InlineData("new ReaderWriterLockSlim(LockRecursionPolicy.SupportsRecursion)", true)]
+        [InlineData("new(LockRecursionPolicy.SupportsRecursion)", true)]
+        [InlineData("new ReaderWriterLockSlim(Policy)", true)]
+        public Task AReaderWriterLockReenteredIsLock004UnlessCreatedWithRecursion(string creation, bool recursive) => VerifyAsync(@"
+class Registry
+{
+    private const LockRecursionPolicy Policy = LockRecursionPolicy.SupportsRecursion;
+    private readonly ReaderWriterLockSlim _rw = " + creation + @";
+
+    public void Read()
+    {
+        " + (recursive ? "_rw.EnterReadLock()" : "{|#1:_rw.EnterReadLock()|}") + @";
+        " + (recursive ? "_rw.EnterReadLock()" : "{|#0:_rw.EnterReadLock()|}") + @";
+        _rw.ExitReadLock();
+        _rw.ExitReadLock();
+    }
+}",
+            recursive
+                ? System.Array.Empty<Microsoft.CodeAnalysis.Testing.DiagnosticResult>()
+                : new[] { Diagnostic("LOCK004").WithLocation(0).WithLocation(1).WithMessage("Blocking acquisition of 'this._rw' (Shared) while 'this._rw' of the same class 'Registry._rw' is held (Shared): this ReaderWriterLockSlim is not created with LockRecursionPolicy.SupportsRecursion, so a second entry throws LockRecursionException") });
+
         [Fact]
         public Task ReadLockUpgradedToAWriteLockIsLock004() => VerifyAsync(@"
 class Registry
