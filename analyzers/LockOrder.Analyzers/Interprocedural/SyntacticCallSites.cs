@@ -121,7 +121,8 @@ namespace LockOrder.Analyzers.Interprocedural
             }
 
             // A delegate the body runs (a lambda it hands to a method, a delegate local, parameter, field or event it
-            // invokes) may run code no name in the body shows: the syntax does not say what the body can reach.
+            // invokes) may run code no name in the body shows: the syntax does not say what the body can reach — unless
+            // it is a lambda held in a local, read above as part of the body.
             reader.runsDelegates |= reader.lambdaLocals.Overlaps(reader.passedNames);
             return reader.runsDelegates ? null : reader.callees.ToCallees();
         }
@@ -867,9 +868,9 @@ namespace LockOrder.Analyzers.Interprocedural
 
             if (invoked is SimpleNameSyntax)
             {
-                if (invokedLambdaLocals.Contains(text))
+                if (invokedLambdaLocals.Contains(text) && localDeclarators.TryGetValue(text, out var declarator) && declarator is not null)
                 {
-                    // Its lambda was read as part of the body.
+                    // Its lambda was read as part of the body (and no local declared later in a lambda read shares its name).
                     return false;
                 }
 

@@ -147,6 +147,7 @@ public ref struct LoudHandler
             Case("a monitor entered through its type's name", "class Subject { readonly object gate = new object(); public void Target() { System.Threading.Monitor.Enter(gate); System.Threading.Monitor.Exit(gate); } }"),
             Case("a semaphore waited for through a call's value", "class Subject { readonly System.Threading.SemaphoreSlim gate = new System.Threading.SemaphoreSlim(1, 1); System.Threading.SemaphoreSlim Gate() => gate; public void Target() { lock (this) { Gate().Wait(); } } }"),
             Case("a lambda local the body invokes", "class Subject { Loud loud = new Loud(); public void Target() { Action run = () => loud.Op(); run(); } }"),
+            Case("a delegate local that shadows, inside an invoked lambda, a lambda local of the same name", "class Subject { Loud loud = new Loud(); public void Target() { Action run = () => { }; Action outer = () => { Action run = loud.Op; run(); }; run(); outer(); } }"),
             Case("a user-memory copy", "class Subject { UserBuffer buffer = null!; public void Target() => buffer.CopyFromUser(new byte[1]); }"),
         };
 
