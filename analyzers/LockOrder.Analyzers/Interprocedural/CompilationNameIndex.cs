@@ -28,13 +28,7 @@ namespace LockOrder.Analyzers.Interprocedural
         private readonly ConcurrentDictionary<string, ImmutableArray<IMethodSymbol>> extensionLikeByName = new ConcurrentDictionary<string, ImmutableArray<IMethodSymbol>>();
         private readonly ConcurrentDictionary<string, ImmutableArray<IMethodSymbol>> constructorsByTypeName = new ConcurrentDictionary<string, ImmutableArray<IMethodSymbol>>();
         private readonly ConcurrentDictionary<string, ImmutableArray<INamedTypeSymbol>> sourceTypesByName = new ConcurrentDictionary<string, ImmutableArray<INamedTypeSymbol>>();
-        /// <summary>
-        /// The methods of annotation-carrying referenced assemblies by the name a call uses, whether they act or not: their
-        /// annotations are read only when a name is looked up (<see cref="MetadataActorsNamed"/>), since reading every
-        /// member's attributes up front was most of building the index.
-        /// </summary>
-        private readonly Dictionary<string, List<IMethodSymbol>> metadataMethodsByName = new Dictionary<string, List<IMethodSymbol>>();
-        private readonly ConcurrentDictionary<string, ImmutableArray<IMethodSymbol>> metadataActorsByName = new ConcurrentDictionary<string, ImmutableArray<IMethodSymbol>>();
+        private readonly Dictionary<string, List<IMethodSymbol>> metadataActorsByName = new Dictionary<string, List<IMethodSymbol>>();
 
         /// <summary>The BCL lock methods that may wait, by name: what a call on a receiver of unknown type, or on a BCL lock type's name, may reach.</summary>
         private readonly Dictionary<string, List<IMethodSymbol>> bclWaitersByName = new Dictionary<string, List<IMethodSymbol>>();
@@ -199,15 +193,8 @@ namespace LockOrder.Analyzers.Interprocedural
                 methods.AddRange(waiters);
             }
 
-            methods.AddRange(MetadataActorsNamed(name));
-            return methods.ToImmutable();
+            return WithAnnotated(methods, metadataActorsByName, name);
         });
-
-        /// <summary>The methods of that name in referenced assemblies that may act by their annotations alone.</summary>
-        private ImmutableArray<IMethodSymbol> MetadataActorsNamed(string name) => Cached(metadataActorsByName, name, name =>
-            metadataMethodsByName.TryGetValue(name, out var methods)
-                ? methods.Where(method => SyntacticEffectScreen.MayActByItself(method, model.Annotations)).ToImmutableArray()
-                : ImmutableArray<IMethodSymbol>.Empty);
 
         /// <summary>
         /// The annotated methods of that name in referenced assemblies, and the BCL lock methods that may wait (the only
@@ -215,7 +202,7 @@ namespace LockOrder.Analyzers.Interprocedural
         /// </summary>
         internal IReadOnlyList<IMethodSymbol> AnnotatedMetadataMembersNamed(string name)
         {
-            var annotated = MetadataActorsNamed(name);
+            var annotated = metadataActorsByName.TryGetValue(name, out var found) ? found : (IReadOnlyList<IMethodSymbol>)Array.Empty<IMethodSymbol>();
             return bclWaitersByName.TryGetValue(name, out var waiters) ? annotated.Concat(waiters).ToList() : annotated;
         }
 
@@ -237,7 +224,10 @@ namespace LockOrder.Analyzers.Interprocedural
                 }
             }
 
-            methods.AddRange(MetadataActorsNamed(name).Where(method => method.IsStatic || IsInStaticClass(method.ContainingType)));
+            if (metadataActorsByName.TryGetValue(name, out var annotated))
+            {
+                methods.AddRange(annotated.Where(method => method.IsStatic || IsInStaticClass(method.ContainingType)));
+            }
 
             return methods.ToImmutable();
         });
@@ -415,11 +405,7 @@ namespace LockOrder.Analyzers.Interprocedural
 #pragma warning restore RS1030
         }
 
-        /// <summary>
-        /// Records every method of <paramref name="namespaceSymbol"/> (recursively) that a call could reach by name; the
-        /// annotations of constructors, operators, conversions and delegates' <c>Invoke</c> are read now, the others' when
-        /// their name is looked up.
-        /// </summary>
+        /// <summary>Records every member of <paramref name="namespaceSymbol"/> (recursively) that may act by its annotations alone.</summary>
         private void ReadAnnotatedMembers(INamespaceSymbol namespaceSymbol, CancellationToken cancellationToken)
         {
             var types = new Stack<INamespaceOrTypeSymbol>();
@@ -442,43 +428,38 @@ namespace LockOrder.Analyzers.Interprocedural
                         case INamespaceOrTypeSymbol nested:
                             types.Push(nested);
                             break;
-                        case IMethodSymbol method:
-                            RecordMetadataMethod(method);
+                        case IMethodSymbol method when SyntacticEffectScreen.MayActByItself(method, model.Annotations):
+                            RecordAnnotated(method);
                             break;
                     }
                 }
             }
         }
 
-        private void RecordMetadataMethod(IMethodSymbol method)
+        private void RecordAnnotated(IMethodSymbol method)
         {
             switch (method.MethodKind)
             {
                 case MethodKind.Constructor:
-                    // Read now: whether any constructor acts decides how interpolated strings are read.
-                    if (SyntacticEffectScreen.MayActByItself(method, model.Annotations))
-                    {
-                        Add(metadataConstructorActorsByTypeName, method.ContainingType.Name, method);
-                    }
-
+                    Add(metadataConstructorActorsByTypeName, method.ContainingType.Name, method);
                     break;
                 case MethodKind.UserDefinedOperator:
                 case MethodKind.Conversion:
                 case MethodKind.DelegateInvoke:
-                    ImplicitCallsMayAct |= SyntacticEffectScreen.MayActByItself(method, model.Annotations);
+                    ImplicitCallsMayAct = true;
                     break;
                 case MethodKind.PropertyGet:
                 case MethodKind.PropertySet:
                 case MethodKind.EventAdd:
                 case MethodKind.EventRemove:
                 case MethodKind.EventRaise:
-                    Add(metadataMethodsByName, method.AssociatedSymbol?.Name ?? method.Name, method);
+                    Add(metadataActorsByName, method.AssociatedSymbol?.Name ?? method.Name, method);
                     break;
                 default:
                     // An explicit implementation "I.M" is called through the interface's member; its own name is "M".
                     string name = method.Name;
                     int dot = name.LastIndexOf('.');
-                    Add(metadataMethodsByName, dot >= 0 ? name.Substring(dot + 1) : name, method);
+                    Add(metadataActorsByName, dot >= 0 ? name.Substring(dot + 1) : name, method);
                     break;
             }
         }
