@@ -95,7 +95,7 @@ namespace LockOrder.Analyzers.Flow
             {
                 var target = invocation.TargetMethod;
                 var call = BclLockCalls.Classify(target, target.ContainingType);
-                var lockObject = call.LockObject == BclLockCall.Receiver ? invocation.Instance : ArgumentFor(invocation, call.LockObject);
+                var lockObject = call.LockObject == BclLockCall.Receiver ? invocation.Instance : LockTransfer.Argument(invocation.Arguments, call.LockObject);
                 string text = lockObject?.Syntax?.ToString() ?? string.Empty;
                 int position = invocation.Syntax.SpanStart;
                 first ??= new Dictionary<string, (int, bool)>(System.StringComparer.Ordinal);
@@ -117,19 +117,6 @@ namespace LockOrder.Analyzers.Flow
             }
 
             return false;
-        }
-
-        private static IOperation? ArgumentFor(IInvocationOperation invocation, int ordinal)
-        {
-            foreach (var argument in invocation.Arguments)
-            {
-                if (argument.Parameter?.Ordinal == ordinal)
-                {
-                    return argument.Value;
-                }
-            }
-
-            return null;
         }
 
         /// <summary>The body's operations, without those of the lambdas and local functions in it (bodies of their own).</summary>

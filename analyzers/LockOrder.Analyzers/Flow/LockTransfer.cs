@@ -956,7 +956,7 @@ namespace LockOrder.Analyzers.Flow
         }
 
         /// <summary>The value passed for the parameter at <paramref name="ordinal"/>.</summary>
-        private static IOperation? Argument(ImmutableArray<IArgumentOperation> arguments, int ordinal)
+        internal static IOperation? Argument(ImmutableArray<IArgumentOperation> arguments, int ordinal)
         {
             foreach (var argument in arguments)
             {
