@@ -96,7 +96,7 @@ namespace LockOrder.Analyzers.Interprocedural
             // common as Wait and Result: a name that may call one may act.
             foreach (var type in TypesNamed(model.Compilation, WaitingTypeNames))
             {
-                if (type.ContainingNamespace.ToDisplayString() == "System.Threading" && Array.IndexOf(BclLockCalls.LockTypeNames, type.MetadataName) >= 0)
+                if (BclLockTypes.Is(type, type.Name) && Array.IndexOf(BclLockCalls.LockTypeNames, type.Name) >= 0)
                 {
                     foreach (var member in type.GetMembers())
                     {

@@ -102,17 +102,17 @@ namespace LockOrder.Analyzers.Model
             {
                 ObjectCreationExpressionSyntax { Type: IdentifierNameSyntax name } => name.Identifier.ValueText,
                 ObjectCreationExpressionSyntax { Type: QualifiedNameSyntax { Left: var left, Right: IdentifierNameSyntax name } } when left.ToString() == "System.Threading" => name.Identifier.ValueText,
-                ImplicitObjectCreationExpressionSyntax when !elements => MemberType(member)?.Name,
+                ImplicitObjectCreationExpressionSyntax when !elements => LockMembers.TypeOf(member)?.Name,
                 _ => null,
             };
 
             string[] parameters;
             switch (typeName)
             {
-                case "SemaphoreSlim" when elements || IsThreadingType(MemberType(member), typeName):
+                case "SemaphoreSlim" when elements || BclLockTypes.Is(LockMembers.TypeOf(member), typeName):
                     parameters = new[] { "initialCount", "maxCount" };
                     break;
-                case "ReaderWriterLockSlim" when elements || IsThreadingType(MemberType(member), typeName):
+                case "ReaderWriterLockSlim" when elements || BclLockTypes.Is(LockMembers.TypeOf(member), typeName):
                     parameters = new[] { "recursionPolicy" };
                     break;
                 default:
@@ -154,16 +154,6 @@ namespace LockOrder.Analyzers.Model
 
             return true;
         }
-
-        private static bool IsThreadingType(ITypeSymbol? type, string name) =>
-            type is { ContainingNamespace: { Name: "Threading", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } } && type.Name == name;
-
-        private static ITypeSymbol? MemberType(ISymbol member) => member switch
-        {
-            IFieldSymbol field => field.Type,
-            IPropertySymbol property => property.Type,
-            _ => null,
-        };
 
         private static object? ArgumentValue(IObjectCreationOperation creation, string parameterName)
         {

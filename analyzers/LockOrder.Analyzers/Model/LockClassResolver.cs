@@ -61,12 +61,7 @@ namespace LockOrder.Analyzers.Model
         /// <summary>The class of a lock held in <paramref name="member"/>, as an annotation names it: its LockOrder lock type, or the member.</summary>
         internal static LockClass? FromMember(ISymbol member)
         {
-            var type = member switch
-            {
-                IFieldSymbol field => field.Type,
-                IPropertySymbol property => property.Type,
-                _ => null,
-            };
+            var type = LockMembers.TypeOf(member);
 
             if (type is null)
             {

@@ -21,5 +21,13 @@ namespace LockOrder.Analyzers.Model
 
             return null;
         }
+
+        /// <summary>The type of a field or property (what a lock member holds); null for any other member.</summary>
+        internal static ITypeSymbol? TypeOf(ISymbol member) => member switch
+        {
+            IFieldSymbol field => field.Type,
+            IPropertySymbol property => property.Type,
+            _ => null,
+        };
     }
 }

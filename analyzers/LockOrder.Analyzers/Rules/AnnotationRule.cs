@@ -32,7 +32,7 @@ namespace LockOrder.Analyzers.Rules
                     {
                         foreach (var attribute in member.GetAttributes().Where(IsOrderAttribute))
                         {
-                            Report(context, attribute, "'" + member.Name + "' is of type '" + TypeOf(member)?.ToDisplayString() + "', which no lock statement or lock type can hold; declare the order on the member that holds the lock");
+                            Report(context, attribute, "'" + member.Name + "' is of type '" + LockMembers.TypeOf(member)?.ToDisplayString() + "', which no lock statement or lock type can hold; declare the order on the member that holds the lock");
                         }
 
                         break;
@@ -128,7 +128,7 @@ namespace LockOrder.Analyzers.Rules
             }
             else if (LockClassResolver.FromMember(member) is null)
             {
-                Report(context, attribute, "'" + owner.Name + "." + name + "' is of type '" + TypeOf(member)?.ToDisplayString() + "', which no lock statement or lock type can hold");
+                Report(context, attribute, "'" + owner.Name + "." + name + "' is of type '" + LockMembers.TypeOf(member)?.ToDisplayString() + "', which no lock statement or lock type can hold");
             }
         }
 
@@ -149,13 +149,6 @@ namespace LockOrder.Analyzers.Rules
         private static bool IsContractAttribute(INamedTypeSymbol attributeClass) =>
             attributeClass.Name is KnownNames.Acquires or KnownNames.TryAcquires or KnownNames.Releases or KnownNames.Requires or KnownNames.Excludes or KnownNames.MayAcquire
             && KnownNames.Is(attributeClass, attributeClass.Name);
-
-        private static ITypeSymbol? TypeOf(ISymbol member) => member switch
-        {
-            IFieldSymbol field => field.Type,
-            IPropertySymbol property => property.Type,
-            _ => null,
-        };
 
         private static System.Collections.Immutable.ImmutableArray<TypedConstant> ImmutableArrayOf(TypedConstant value) =>
             System.Collections.Immutable.ImmutableArray.Create(value);
